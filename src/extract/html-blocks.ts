@@ -97,11 +97,19 @@ function isLayoutTable(table: Element): boolean {
   return cells.some(containsTable) && (rows.length < 3 || maxCols < 3);
 }
 
+/**
+ * Lets a caller build the table block itself from the cells read off the HTML (the docx extractor
+ * takes the grid from the OOXML). Returns null to keep the HTML grid.
+ */
+export type TableBuilder = (table: Element, index: number, rawRows: RawCell[][]) => TableBlock | null;
+
 export class HtmlBlockWalker {
   readonly blocks: Block[] = [];
   private tableCount = 0;
   private buffer = '';
   private bufferEmphasis = false;
+
+  constructor(private readonly buildTable?: TableBuilder) {}
 
   walk(node: AnyNode, parentTable?: number): void {
     if (node.type === 'text') {
@@ -169,8 +177,9 @@ export class HtmlBlockWalker {
         }
       }
     }
-    const extra: Partial<TableBlock> = parent !== undefined ? { parent } : {};
-    this.blocks[slot] = placeCells(rawRows, index, extra);
+    const built = this.buildTable?.(table, index, rawRows) ?? placeCells(rawRows, index);
+    if (parent !== undefined) built.parent = parent;
+    this.blocks[slot] = built;
   }
 }
 

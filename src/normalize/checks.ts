@@ -101,12 +101,6 @@ export function reviewChecks(values: Values): Check[] {
   });
 }
 
-/** Short form used in truth files and summaries: `H3 granted: 272 != 0`. */
-export function describeCheck(check: Check): string {
-  const scope = check.scope.replace(/^applications\.\*\./u, '').replace(/^applications\./u, '').replace(/^review_litigation\./u, '');
-  return check.status === 'fail' ? `${check.id} ${scope}: ${check.expected} != ${check.actual}` : `${check.id} ${scope}: ${check.status}`;
-}
-
 /** Group sums (denied, unable, not_processed, and other_handling in 2021) where every part is printed. */
 export function derivedSums(values: Values, variant: TableVariant): Record<string, number> {
   const groups: Record<string, string[]> = { ...GROUPS };

@@ -2,7 +2,7 @@
  * normalize: document model → record. Classifies each table, maps it onto field ids, parses the
  * values, detects the template, runs the identity checks and keeps provenance for every value.
  */
-import { expectedFieldIds, fieldDef, type TableKind, type TableVariant } from '../catalogue/index.ts';
+import { FIELD_IDS, expectedFieldIds, fieldDef, type TableKind, type TableVariant } from '../catalogue/index.ts';
 import { tablesOf, type ExtractedDocument } from '../model/document.ts';
 import type { Check, ExtraRow, Provenance, RecordWarning, ReportRecord, Template } from '../model/record.ts';
 import { EXTRACTOR } from '../version.ts';
@@ -142,14 +142,16 @@ export function normalize(doc: ExtractedDocument, source: SourceInfo): ReportRec
   if (variants.has('review_litigation')) checks.push(...reviewChecks(fields));
 
   const isReport = kinds.length > 0 || variants.has('pre2019');
+  const orderedFields = Object.fromEntries(FIELD_IDS.filter((id) => id in fields).map((id) => [id, fields[id]!]));
+  const orderedProvenance = Object.fromEntries(FIELD_IDS.filter((id) => id in provenance).map((id) => [id, provenance[id]!]));
   return {
     source: { path: source.path, sha256: source.sha256, format: doc.format, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) },
     status: isReport ? 'ok' : 'not_a_report',
     report: { agency: title.agency, year: title.year, template, title: title.title },
-    fields,
+    fields: orderedFields,
     derived,
     checks,
-    provenance,
+    provenance: orderedProvenance,
     extra_rows: extraRows,
     warnings,
     error: null,
