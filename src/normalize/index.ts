@@ -96,7 +96,9 @@ export function normalize(doc: ExtractedDocument, source: SourceInfo): ReportRec
   }
   const variants = variantsByKind(mappings);
   const template = detectTemplate(variants);
-  const title = findTitle(doc);
+  // The title is read before the first report table: what follows is the report body or site chrome.
+  const firstReportTable = mappings[0]?.table;
+  const title = findTitle(doc, firstReportTable ? doc.blocks.indexOf(firstReportTable) : doc.blocks.length);
 
   const warnings: RecordWarning[] = [...doc.warnings, ...mappings.flatMap((m) => m.warnings)];
   const extraRows: ExtraRow[] = mappings.flatMap((m) => m.extraRows);

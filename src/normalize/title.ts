@@ -38,6 +38,9 @@ function yearIn(text: string): { year: number; index: number; length: number } |
   return null;
 }
 
+/** Breadcrumbs and labels that are not agency names. */
+const NOT_AGENCY = /[>›»:：/|\\]|首页|当前位置|您的位置|所在位置|栏目|来源|发布/u;
+
 function cleanAgency(text: string): string | null {
   const cleaned = text
     .replace(/^(?:关于|有关)/u, '')
@@ -45,7 +48,7 @@ function cleanAgency(text: string): string | null {
     .replace(/[《》「」【】“”"]/gu, '')
     .replace(/^[(（][^)）]*[)）]/u, '')
     .trim();
-  return cleaned.length >= 2 ? cleaned : null;
+  return cleaned.length >= 2 && cleaned.length <= 40 && !NOT_AGENCY.test(cleaned) ? cleaned : null;
 }
 
 /** Parse one title line; `previousLine` may hold the agency when the title is split. */
@@ -75,34 +78,53 @@ export function parseTitle(line: string, previousLine?: string): ReportTitle {
   return { title, agency, year };
 }
 
-/** Title lines are short and name the report; the first one among the opening paragraphs wins. */
-export function findTitle(doc: ExtractedDocument): ReportTitle {
-  const paragraphs: string[] = [];
-  for (const block of doc.blocks) {
-    if (block.kind === 'table') break;
+interface Candidate extends ReportTitle {
+  score: number;
+}
+
+/**
+ * The title among the paragraphs before the first report table: the line that names the report
+ * with both an agency and a year, preferring headings and lines that agree with the container's
+ * title. Site chrome (breadcrumbs naming the 政府信息公开年报 column, lists of other years'
+ * reports after the article) loses to the article's own heading.
+ */
+export function findTitle(doc: ExtractedDocument, beforeBlock = doc.blocks.length): ReportTitle {
+  const container = doc.containerTitle ? parseTitle(doc.containerTitle) : null;
+  const candidates: Candidate[] = [];
+  let previous: string | undefined;
+  for (const block of doc.blocks.slice(0, beforeBlock)) {
+    if (block.kind !== 'paragraph') continue;
     const text = block.text.trim();
-    if (text.length > 0) paragraphs.push(text);
-    if (paragraphs.length >= 40) break;
-  }
-  for (let i = 0; i < paragraphs.length; i++) {
-    const text = paragraphs[i]!;
-    if (compactTitle(text).length > 80 || !REPORT_WORDS.test(compactTitle(text))) continue;
-    const parsed = parseTitle(text, paragraphs[i - 1]);
-    if (parsed.year !== null || parsed.agency !== null) {
-      if (parsed.year !== null && parsed.agency !== null) return parsed;
-      // A page header (「政府信息公开年报」) before the real title: keep looking, remember this one.
-      const later = paragraphs.slice(i + 1).find((p) => compactTitle(p).length <= 80 && REPORT_WORDS.test(compactTitle(p)));
-      const fromContainer = doc.containerTitle ? parseTitle(doc.containerTitle) : null;
-      return {
-        title: parsed.title,
-        agency: parsed.agency ?? (later ? parseTitle(later).agency : null) ?? fromContainer?.agency ?? null,
-        year: parsed.year ?? (later ? parseTitle(later).year : null) ?? fromContainer?.year ?? null,
-      };
+    const compacted = compactTitle(text);
+    if (compacted.length > 0 && compacted.length <= 80 && REPORT_WORDS.test(compacted)) {
+      const parsed = parseTitle(text, previous);
+      if (parsed.year !== null || parsed.agency !== null) {
+        let score = (parsed.year !== null ? 2 : 0) + (parsed.agency !== null ? 2 : 0) + (block.emphasis ? 1 : 0);
+        if (container?.year !== null && container?.year === parsed.year) score += 1;
+        if (container?.agency && container.agency === parsed.agency) score += 1;
+        candidates.push({ ...parsed, score });
+      }
     }
+    if (compacted.length > 0) previous = text;
   }
-  if (doc.containerTitle) {
-    const parsed = parseTitle(doc.containerTitle);
-    if (parsed.year !== null || parsed.agency !== null) return parsed;
+  const best = candidates.reduce<Candidate | undefined>((a, b) => (a === undefined || b.score > a.score ? b : a), undefined);
+  const found: ReportTitle = best ?? container ?? { title: null, agency: null, year: null };
+  const containerAgrees = container !== null && best !== undefined && (best.year === null || container.year === null || container.year === best.year);
+  return {
+    title: found.title,
+    agency: found.agency ?? (containerAgrees ? container.agency : null),
+    year: found.year ?? (containerAgrees ? container.year : null) ?? statisticalPeriodYear(doc),
+  };
+}
+
+/** 「本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止」: the covered year, when no title gives it. */
+const PERIOD = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)(?:\1年)?12月31日/u;
+
+function statisticalPeriodYear(doc: ExtractedDocument): number | null {
+  for (const block of doc.blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const m = PERIOD.exec(compactTitle(block.text));
+    if (m) return Number(m[1]);
   }
-  return { title: null, agency: null, year: null };
+  return null;
 }
