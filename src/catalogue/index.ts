@@ -66,3 +66,12 @@ export function expectedFieldIds(table: TableKind, variant: TableVariant | null)
     return f.template === variant;
   }).map((f) => f.id);
 }
+
+/**
+ * The official printed label of an application-table row (its last label in fields.tsv):
+ * `denied.state_secret` → `1.属于国家秘密`. Used to catch typos in full labels.
+ */
+export function officialRowLabel(rowId: string): string | undefined {
+  const path = FIELD_BY_ID.get(`applications.${rowId}.natural_person`)?.labelPath;
+  return path?.split(' × ')[0]?.split('›').at(-1)?.replace(/ \(.*\)$/u, '');
+}

@@ -115,7 +115,7 @@ export function normalize(doc: ExtractedDocument, source: SourceInfo): ReportRec
     const parsed = parseValue(value.cell.text);
     if (value.fieldId in provenance) {
       const first = provenance[value.fieldId]!;
-      if (first.text.trim() !== value.cell.text.trim()) {
+      if (fields[value.fieldId] !== parsed.value) {
         warnings.push({ code: 'DUPLICATE_FIELD', message: `${value.fieldId} printed twice ("${first.text.trim()}" in table ${first.table}, "${value.cell.text.trim()}" in table ${value.table.index}); the first is kept`, field: value.fieldId });
       }
       continue;
@@ -149,7 +149,8 @@ export function normalize(doc: ExtractedDocument, source: SourceInfo): ReportRec
   return {
     source: { path: source.path, sha256: source.sha256, format: doc.format, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) },
     status: isReport ? 'ok' : 'not_a_report',
-    report: { agency: title.agency, year: title.year, template, title: title.title },
+    // A file without report tables names no report: its title line (if any) is kept for the reader.
+    report: isReport ? { agency: title.agency, year: title.year, template, title: title.title } : { agency: null, year: null, template, title: title.title },
     fields: orderedFields,
     derived,
     checks,

@@ -76,8 +76,10 @@ function splitTrailingNote(text: string): { body: string; note: string | null } 
 }
 
 export function normaliseLabel(text: string): NormalisedLabel {
-  let rest = compact(text);
-  let enumerator: string | null = null;
+  // NFKC folds ① into a bare 1 (「①其他」 → 「1其他」), so circled numbers are taken off before compacting.
+  const circled = /^[\s\u3000]*([①-⑳])(?=[^]*[^\s\u3000])/u.exec(text);
+  let rest = compact(circled ? text.slice(circled[0].length) : text);
+  let enumerator: string | null = circled ? circled[1]! : null;
   // Up to two enumerators: `三、(一)予以公开` happens when cells are flattened.
   for (let i = 0; i < 3; i++) {
     const m = ENUMERATOR.exec(rest);

@@ -16,9 +16,9 @@ export interface ReportTitle {
 }
 
 const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告/u;
-const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', '○': '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/u;
-const CN_YEAR = /([〇零Ｏ一二三四五六七八九O]{4})\s*年(?:度)?/u;
+const CN_YEAR = /([〇○零Ｏ一二三四五六七八九O]{4})\s*年(?:度)?/u;
 /** Words an agency name ends with; a line that ends so can be the first half of a split title. */
 const AGENCY_END = /(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|街道办事处|办事处|管委会|管理委员会|镇|乡|街道|区|县|市|集团|公司)$/u;
 

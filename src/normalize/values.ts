@@ -21,7 +21,11 @@ const GROUPED = /^([+\-−—])?(\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/u;
 
 export function parseValue(raw: string): ParsedValue {
   // NFKC folds full-width digits, signs and separators (１２，３４５ → 12,345; － → -; ／ → /).
-  let text = raw.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, '');
+  // Spaces between digits are kept apart unless they group thousands (`1 000`): `1 2` is two
+  // numbers run together (a PDF cell border lost), not twelve.
+  const spaced = raw.normalize('NFKC').trim().replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, ' ');
+  if (/\d \d/u.test(spaced) && !/^[+\-−—]?\d{1,3}(?: \d{3})+(?:\.\d+)?\D*$/u.test(spaced)) return { value: null, kind: 'unparseable' };
+  let text = spaced.replace(/ /gu, '');
   if (text.length === 0) return { value: null, kind: 'blank' };
   if (NOT_APPLICABLE.has(text)) return { value: null, kind: 'not_applicable' };
 
@@ -43,6 +47,8 @@ export function parseValue(raw: string): ParsedValue {
   if (grouped) text = (grouped[1] ?? '') + grouped[2]!.replace(/,/gu, '');
   const m = NUMBER.exec(text);
   if (!m) return { value: null, kind: 'unparseable' };
+  // 「减-3」: a sign word and a sign character together say nothing certain.
+  if (word && m[1]) return { value: null, kind: 'unparseable' };
   if (m[1] && m[1] !== '+') sign = -sign;
   const value = sign * Number(m[2]);
   // -0 is printed as "-0" occasionally; keep the number plain.

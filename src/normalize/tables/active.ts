@@ -73,6 +73,9 @@ export function mapActiveDisclosure(view: TableView, ctx: MappingContext): Table
   const votes = { '2019': 0, '2021': 0 };
   let block = RULES.blocks.find((b) => b.id === ctx.activeBlock);
   let columns: HeaderColumn[] | undefined = ctx.activeColumns;
+  // A header row read since the last data row: it heads the next row, whatever block that row is in.
+  let headerFresh = false;
+  let blockFromCaption = false;
 
   for (let r = 0; r < view.rowCount; r++) {
     const cells = view.cellsStartingIn(r).filter((c) => !isBlankText(c.text) || c.col > 0);
@@ -81,6 +84,7 @@ export function mapActiveDisclosure(view: TableView, ctx: MappingContext): Table
     const caption = captionBlock(texts);
     if (caption) {
       block = caption;
+      blockFromCaption = true;
       columns = undefined;
       if (caption.id === 'art20_9') votes['2019'] += 2;
       continue;
@@ -88,6 +92,7 @@ export function mapActiveDisclosure(view: TableView, ctx: MappingContext): Table
     const header = readHeaderRow(cells);
     if (header) {
       columns = header;
+      headerFresh = true;
       const v = variantOf(header);
       if (v) votes[v] += header.length;
       continue;
@@ -103,10 +108,12 @@ export function mapActiveDisclosure(view: TableView, ctx: MappingContext): Table
       }
       continue;
     }
-    if (block && found.block !== block) {
+    if (block && found.block !== block && blockFromCaption) {
       mapping.warnings.push({ code: 'BLOCK_MISMATCH', message: `row "${labelCell.text.trim()}" stands under ${block.id} but belongs to ${found.block.id}` });
-      columns = undefined;
+      if (!headerFresh) columns = undefined;
     }
+    headerFresh = false;
+    if (found.block !== block) blockFromCaption = false;
     block = found.block;
     let rowColumns = columns;
     if (!rowColumns) {

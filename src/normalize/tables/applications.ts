@@ -2,9 +2,9 @@
  * T3 — 收到和处理政府信息公开申请情况 (FORMAT.md §2.4, §3.4): rows are matched by (group,
  * key words), columns by the header leaf (自然人, 商业企业, … 总计).
  */
-import { LABELS, isFieldId } from '../../catalogue/index.ts';
+import { LABELS, isFieldId, officialRowLabel } from '../../catalogue/index.ts';
 import type { TableCell } from '../../model/document.ts';
-import { assignValues, type HeaderColumn } from '../columns.ts';
+import { assignValues, columnsByOrder, type HeaderColumn } from '../columns.ts';
 import { compact, fuzzyRule, labelKey, matchRule, type MatchRule } from '../labels.ts';
 import { LABEL_SEPARATOR, newMapping, type MappingContext, type TableMapping } from '../mapping.ts';
 import { TableView, isBlankText } from '../table-view.ts';
@@ -18,6 +18,7 @@ const RULES = LABELS.applications;
 const ROW_RULES: readonly RowRule[] = RULES.rows;
 const COLUMN_RULES: readonly MatchRule[] = RULES.columns;
 const HEADER_WORDS = ['申请人情况', '法人或其他组织', '勾稽'];
+const DEFAULT_COLUMNS: readonly string[] = RULES.default_columns;
 
 function groupOf(key: string): string | undefined {
   return matchRule(key, RULES.groups)?.id;
@@ -58,12 +59,35 @@ function readHeader(view: TableView, headerEnd: number): HeaderColumn[] {
   return columns;
 }
 
+/** The 7 columns, each found once, left to right in template order. */
+function headerIsComplete(columns: HeaderColumn[]): boolean {
+  if (columns.length !== DEFAULT_COLUMNS.length) return false;
+  const ordered = [...columns].sort((a, b) => a.start - b.start).map((c) => c.key);
+  return ordered.every((key, i) => key === DEFAULT_COLUMNS[i]);
+}
+
+/** The value-like cells at the end of a row (numbers, blanks, markers), at most 7. */
+function trailingValues(cells: TableCell[]): TableCell[] {
+  const out: TableCell[] = [];
+  for (let i = cells.length - 1; i >= 0 && out.length < DEFAULT_COLUMNS.length; i--) {
+    if (!looksLikeValue(cells[i]!.text)) break;
+    out.unshift(cells[i]!);
+  }
+  return out;
+}
+
+/** For typos: each rule with the row's official label added to what it is compared with. */
+const FUZZY_RULES: readonly RowRule[] = ROW_RULES.map((rule) => {
+  const official = officialRowLabel(rule.id);
+  return official ? { ...rule, match: [...(rule.match ?? []), labelKey(official)] } : rule;
+});
+
 function matchRow(key: string, group: string | undefined): { rule: RowRule; fuzzy: boolean } | undefined {
-  const candidates = ROW_RULES.filter((rule) => !rule.group || rule.group === group);
-  const rule = matchRule(key, candidates);
+  const inGroup = (rule: RowRule) => !rule.group || rule.group === group;
+  const rule = matchRule(key, ROW_RULES.filter(inGroup));
   if (rule) return { rule, fuzzy: false };
-  const fuzzy = fuzzyRule(key, candidates);
-  return fuzzy ? { rule: fuzzy.rule, fuzzy: true } : undefined;
+  const fuzzy = fuzzyRule(key, FUZZY_RULES.filter(inGroup));
+  return fuzzy ? { rule: ROW_RULES.find((r) => r.id === fuzzy.rule.id)!, fuzzy: true } : undefined;
 }
 
 export function mapApplications(view: TableView, ctx: MappingContext): TableMapping {
@@ -82,11 +106,18 @@ export function mapApplications(view: TableView, ctx: MappingContext): TableMapp
     columns = ctx.applicationsColumns;
     mapping.warnings.push({ code: 'HEADER_CONTINUED', message: `application table ${view.table.index}: no header of its own; the header of the previous part is used` });
   }
-  if (columns.length > 0 && columns.length < RULES.columns.length) {
-    const missing = RULES.columns.map((c) => c.id).filter((id) => !columns.some((col) => col.key === id));
-    mapping.warnings.push({ code: 'COLUMN_MISSING', message: `application table ${view.table.index}: no column for ${missing.join(', ')}` });
+  // A header whose cells do not give the 7 columns in template order has lost its geometry (merged
+  // cells written as empty cells in ragged rows): its words name the template's columns, and each
+  // data row is read as a label followed by exactly 7 values.
+  const byRows = !headerIsComplete(columns);
+  if (columns.length > 0 && byRows) {
+    const missing = DEFAULT_COLUMNS.filter((id) => !columns.some((col) => col.key === id));
+    mapping.warnings.push({
+      code: 'HEADER_INCOMPLETE',
+      message: `application table ${view.table.index}: the header does not line up${missing.length ? ` (no column for ${missing.join(', ')})` : ''}; rows with exactly 7 values are read in template order`,
+    });
   }
-  const firstDataCol = columns.length > 0 ? Math.min(...columns.map((c) => c.start)) : null;
+  const firstDataCol = byRows ? null : Math.min(...columns.map((c) => c.start));
 
   let group = ctx.applicationsGroup;
   for (let r = headerEnd; r < view.rowCount; r++) {
@@ -98,16 +129,17 @@ export function mapApplications(view: TableView, ctx: MappingContext): TableMapp
       labelCells = view.cellsCovering(r, 0, firstDataCol);
       valueCells = starting.filter((c) => c.col >= firstDataCol);
     } else {
-      // No header anywhere: the trailing value-like cells are the 7 template columns in order.
-      const trailing: TableCell[] = [];
-      for (let i = starting.length - 1; i >= 0 && trailing.length < RULES.default_columns.length; i--) {
-        if (!looksLikeValue(starting[i]!.text)) break;
-        trailing.unshift(starting[i]!);
+      const trailing = trailingValues(starting);
+      valueCells = trailing.length === DEFAULT_COLUMNS.length ? trailing : [];
+      labelCells = view.cellsCovering(r, 0, valueCells[0]?.col ?? view.table.columnCount);
+      rowColumns = columnsByOrder(DEFAULT_COLUMNS, valueCells);
+      if (valueCells.length === 0 && trailing.some((c) => !isBlankText(c.text))) {
+        // Not 7 values: which column each belongs to cannot be told. Kept, not guessed.
+        const label = view.cellsCovering(r, 0, trailing[0]!.col).map((c) => c.text.replace(/\s+/gu, '')).filter(Boolean).join(LABEL_SEPARATOR);
+        mapping.extraRows.push({ table: 'applications', label, values: trailing.map((c) => c.text.trim()), table_index: view.table.index, row: r });
+        mapping.warnings.push({ code: 'COLUMN_ALIGNMENT', message: `row "${label}": ${trailing.length} values for 7 columns; kept in extra_rows` });
+        continue;
       }
-      valueCells = trailing;
-      labelCells = view.cellsCovering(r, 0, trailing[0]?.col ?? view.table.columnCount);
-      const keys = RULES.default_columns.slice(RULES.default_columns.length - trailing.length);
-      rowColumns = trailing.map((cell, i) => ({ key: keys[i]!, start: cell.col, end: cell.col + cell.colSpan, text: '' }));
     }
     const labels = labelCells.map((c) => c.text).filter((t) => !isBlankText(t));
     if (labels.length === 0 && valueCells.every((c) => isBlankText(c.text))) continue;
@@ -122,6 +154,7 @@ export function mapApplications(view: TableView, ctx: MappingContext): TableMapp
         group = leafGroup; // a group label on a row of its own
         continue;
       }
+      if (valueCells.every((c) => isBlankText(c.text))) continue; // a heading row: nothing to keep
       mapping.extraRows.push({ table: 'applications', label: printedLabel, values: valueCells.map((c) => c.text.trim()), table_index: view.table.index, row: r });
       continue;
     }
@@ -143,6 +176,12 @@ export function mapApplications(view: TableView, ctx: MappingContext): TableMapp
       const fieldId = `applications.${rowId}.${column.key}`;
       if (isFieldId(fieldId)) mapping.values.push({ fieldId, cell, table: view.table, label: printedLabel });
     }
+  }
+  if (mapping.variant === '2021') {
+    // A blank （六）其他处理 row in a 2021 table is the group label of the three sub-rows, on a row of its own
+    // (PDF and text layouts), not the 2019 single row: its empty cells name no field.
+    const single = mapping.values.filter((v) => v.fieldId.startsWith('applications.other_handling.') && v.fieldId.split('.').length === 3);
+    if (single.every((v) => isBlankText(v.cell.text))) mapping.values = mapping.values.filter((v) => !single.includes(v));
   }
   ctx.applicationsGroup = group;
   return mapping;

@@ -3,7 +3,7 @@
  * and the pre-2019 indicator tables, whose rows have no field id and are kept in extra_rows.
  */
 import { LABELS, isFieldId } from '../../catalogue/index.ts';
-import type { TableCell } from '../../model/document.ts';
+import { assignValues, type HeaderColumn } from '../columns.ts';
 import { compact, labelKey, matchRule } from '../labels.ts';
 import { newMapping, type TableMapping } from '../mapping.ts';
 import { TableView, isBlankText } from '../table-view.ts';
@@ -11,35 +11,31 @@ import { looksLikeValue } from '../values.ts';
 
 const RULES = LABELS.platform;
 
-/** Column positions of the unit and value columns, from a header row if there is one. */
-function findColumns(view: TableView): { headerRow: number; unitCol: number | null; valueCol: number | null } {
+/** The unit and value columns, from a header row if there is one (统计指标 | 单位 | 统计数). */
+function findHeader(view: TableView): { headerRow: number; columns: HeaderColumn[] } {
   for (let r = 0; r < Math.min(view.rowCount, 3); r++) {
-    const cells = view.cellsStartingIn(r);
-    const unit = cells.find((c) => RULES.unit_column.includes(compact(c.text)));
-    const value = cells.find((c) => RULES.value_column.includes(compact(c.text)));
-    if (unit || value) return { headerRow: r, unitCol: unit?.col ?? null, valueCol: value?.col ?? null };
+    const columns: HeaderColumn[] = view.cellsStartingIn(r).flatMap((c) => {
+      const key = RULES.unit_column.includes(compact(c.text)) ? 'unit' : RULES.value_column.includes(compact(c.text)) ? 'value' : null;
+      return key ? [{ key, start: c.col, end: c.col + c.colSpan, text: c.text }] : [];
+    });
+    if (columns.some((c) => c.key === 'value')) return { headerRow: r, columns };
   }
-  return { headerRow: -1, unitCol: null, valueCol: null };
-}
-
-/** The cell holding a row's value: under the value header, else the last cell of the row. */
-function valueCellOf(cells: TableCell[], valueCol: number | null): TableCell | undefined {
-  if (valueCol !== null) return cells.find((c) => c.col <= valueCol && valueCol < c.col + c.colSpan);
-  return cells.length > 1 ? cells.at(-1) : undefined;
+  return { headerRow: -1, columns: [] };
 }
 
 export function mapPlatform(view: TableView): TableMapping {
   const mapping = newMapping('platform', view.table);
-  const { headerRow, unitCol, valueCol } = findColumns(view);
+  const { headerRow, columns } = findHeader(view);
   for (let r = headerRow + 1; r < view.rowCount; r++) {
-    const cells = view.cellsCovering(r);
-    const labelCell = cells[0];
-    if (!labelCell || isBlankText(labelCell.text)) continue;
-    const valueCell = valueCellOf(cells, valueCol);
-    if (!valueCell || valueCell === labelCell) continue;
+    const [labelCell, ...rest] = view.cellsCovering(r);
+    if (!labelCell || isBlankText(labelCell.text) || rest.length === 0) continue;
+    // Without a header the value is the last cell; with one, cells are matched to 单位/统计数 by span.
+    const assigned = columns.length > 0 ? assignValues(rest, columns).assignments : [{ column: { key: 'value' }, cell: rest.at(-1)! }];
+    const valueCell = assigned.find((a) => a.column.key === 'value')?.cell;
+    const unitCell = assigned.find((a) => a.column.key === 'unit')?.cell;
+    if (!valueCell) continue;
     const label = labelCell.text.replace(/\s+/gu, '');
     const rule = matchRule(labelKey(labelCell.text), RULES.rows);
-    const unitCell = unitCol !== null ? cells.find((c) => c.col === unitCol) : undefined;
     if (!rule) {
       // Sub-headings such as （二）通过不同渠道和方式公开政府信息的情况 carry no value.
       if (!isBlankText(valueCell.text)) {
