@@ -214,9 +214,13 @@ function documentXml(doc: LayoutDoc, o: DocxOptions): string {
   const orientations = sectionOrientations(doc);
   const writer = new DocumentWriter(o.bodyPt ?? 14);
   const body = writer.blocks(doc.blocks, textWidth(orientations[0]!), orientations);
+  return wrapBody(body + sectPr(doc.orientation ?? 'portrait'));
+}
+
+function wrapBody(bodyXml: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}${sectPr(doc.orientation ?? 'portrait')}</w:body></w:document>`
+    `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${bodyXml}</w:body></w:document>`
   );
 }
 
@@ -267,13 +271,25 @@ function coreXml(title: string, o: DocxOptions): string {
 }
 
 export function writeDocx(doc: LayoutDoc, o: DocxOptions = {}): Uint8Array {
+  return zipPackage(documentXml(doc, o), coreXml(doc.containerTitle, o));
+}
+
+/**
+ * A .docx around a hand-written w:body (tests of OOXML constructs the layout model does not
+ * produce, such as w:hMerge or a vMerge continuation wider than the cell it continues).
+ */
+export function packageDocx(bodyXml: string, title = ''): Uint8Array {
+  return zipPackage(wrapBody(bodyXml), coreXml(title, {}));
+}
+
+function zipPackage(documentXml: string, coreXml: string): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(PACKAGE_RELS),
-    'word/document.xml': strToU8(documentXml(doc, o)),
+    'word/document.xml': strToU8(documentXml),
     'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS),
     'word/styles.xml': strToU8(STYLES),
-    'docProps/core.xml': strToU8(coreXml(doc.containerTitle, o)),
+    'docProps/core.xml': strToU8(coreXml),
   };
   return zipSync(files, { level: 6, mtime: FIXED_MTIME });
 }
