@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DocxError, extractDocx } from '../extract/docx.ts';
 import { extractHtml } from '../extract/html.ts';
+import { PdfError, extractPdf } from '../extract/pdf/index.ts';
 import { sniffFormat, type SniffedFormat } from '../extract/sniff.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
 import { normalize } from '../normalize/index.ts';
@@ -43,7 +44,6 @@ export function failedRecord(path: string, sha256: string, format: RecordFormat,
 
 /** Why a format cannot be read (yet), for the formats that have no extractor. */
 const UNSUPPORTED: Partial<Record<SniffedFormat, [ErrorCode, string]>> = {
-  pdf: ['UNSUPPORTED_FORMAT', 'PDF files are not supported by this version of nianbao yet'],
   doc: ['UNSUPPORTED_FORMAT', 'legacy Word (.doc/.wps) files are not supported yet; save the file as .docx and run again'],
   zip: ['UNSUPPORTED_FORMAT', 'a zip archive that is not a Word (.docx) document'],
   txt: ['UNSUPPORTED_FORMAT', 'plain text files are not supported: the report tables cannot be read from text'],
@@ -61,10 +61,10 @@ export async function extractBytes(bytes: Buffer, displayPath: string): Promise<
   const unsupported = UNSUPPORTED[format];
   if (unsupported) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], ...unsupported);
   try {
-    const doc = format === 'docx' ? await extractDocx(bytes) : extractHtml(bytes);
+    const doc = format === 'docx' ? await extractDocx(bytes) : format === 'pdf' ? await extractPdf(bytes) : extractHtml(bytes);
     return normalize(doc, { path: displayPath, sha256 });
   } catch (err) {
-    if (err instanceof DocxError) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], err.code, err.message);
+    if (err instanceof DocxError || err instanceof PdfError) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], err.code, err.message);
     return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'INTERNAL', `extraction failed: ${(err as Error).message ?? String(err)}`);
   }
 }

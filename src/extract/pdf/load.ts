@@ -1,0 +1,50 @@
+/**
+ * Opening a PDF with pdf.js (legacy build, the one that runs on Node 20).
+ *
+ * cMapUrl and standardFontDataUrl are always passed: without the CMaps a PDF whose Chinese font is
+ * not embedded yields no text at all. pdf.js in Node runs its "worker" on the calling thread;
+ * parallelism comes from running whole files in worker threads (src/pipeline).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+const require = createRequire(import.meta.url);
+const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+// pdf.js reads these with fs in Node; trailing slashes matter.
+const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
+const STANDARD_FONTS_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
+
+export class PdfError extends Error {
+  constructor(
+    readonly code: 'ENCRYPTED' | 'CORRUPT' | 'NO_TEXT_LAYER',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
+  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const data = new Uint8Array(bytes);
+  const task = getDocument({
+    data,
+    password,
+    isEvalSupported: false,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_URL,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === 'PasswordException') {
+      throw new PdfError('ENCRYPTED', password ? 'the password given does not open this PDF' : 'the PDF is encrypted with a password');
+    }
+    throw new PdfError('CORRUPT', `not a readable PDF: ${(err as Error).message}`);
+  }
+}
