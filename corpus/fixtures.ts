@@ -337,6 +337,23 @@ export const FIXTURES: Fixture[] = [
     },
   },
   {
+    name: 'taoxi-county-2020-repeat-header',
+    format: 'docx',
+    covers: 'tall T3 rows (12 pt text, rows at least 42 pt high) so that LibreOffice breaks it over 3 pages, header rows marked w:tblHeader (repeated on every page), 2019 template',
+    report: {
+      seed: 115,
+      agency: '桃溪县人民政府',
+      year: 2020,
+      titleLines: ['桃溪县人民政府2020年政府信息公开工作年度报告'],
+      self: '我县',
+      scale: 'county',
+      t2: { template: '2019' },
+      t3: { rowSet: '2019', fontPt: 12, minRowHeightPt: 42, repeatHeader: true },
+      t4: {},
+      signature: ['桃溪县人民政府', '2021年1月25日'],
+    },
+  },
+  {
     name: 'qingshan-notice-not-a-report',
     format: 'docx',
     covers: 'not a report: a notice about compiling the 2021 reports, with a small schedule table',

@@ -1,7 +1,8 @@
 /**
  * Fixture generator. Run from the repo root:
  *
- *   npm run corpus                                   writes corpus/docx/* and corpus/html/* with truth JSON
+ *   npm run corpus                                   writes corpus/docx/*, corpus/html/* and the hand-written
+ *                                                    corpus/pdf/* (fixtures-pdf.ts) with truth JSON
  *   npm run corpus -- --check                        only the self-check of the identity code
  *   npm run corpus -- --from-text <txt> <out.docx>   rebuilds a .docx from a text export (e.g. Lubu)
  *
@@ -11,10 +12,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURES, type Fixture } from './fixtures.ts';
+import { PDF_FIXTURES } from './fixtures-pdf.ts';
 import { writeDocx } from './lib/docx.ts';
 import { buildDocxFromText } from './lib/from-text.ts';
 import { encodeHtml, renderCmsHtml, renderPlainHtml, renderWordHtml } from './lib/html.ts';
 import { identityFailures } from './lib/identities.ts';
+import { writePdf } from './lib/pdf.ts';
 import { buildReport, type BuiltReport } from './lib/report.ts';
 
 const CORPUS = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +75,20 @@ function generateAll(): void {
     writeFileSync(join(dir, `${f.name}.truth.json`), JSON.stringify(built.truth, null, 1) + '\n');
     const fails = built.truth.source_identity_failures;
     console.log(`${f.format}/${f.name}.${f.format}  ${Object.keys(built.truth.fields).length} fields${fails.length ? `, ${fails.length} identity failures` : ''}`);
+  }
+  // Hand-written PDFs. corpus/pdf also holds the LibreOffice and Chromium prints (print-pdf.ts,
+  // print-html-pdf.ts), which this leaves alone.
+  const pdfDir = join(CORPUS, 'pdf');
+  mkdirSync(pdfDir, { recursive: true });
+  for (const f of PDF_FIXTURES) {
+    if (names.has(f.name)) throw new Error(`duplicate fixture name ${f.name}`);
+    names.add(f.name);
+    const built = buildReport(f.report);
+    f.adjust?.(built.doc);
+    writeFileSync(join(pdfDir, `${f.name}.pdf`), writePdf(built.doc, f.pdf));
+    writeFileSync(join(pdfDir, `${f.name}.truth.json`), JSON.stringify(built.truth, null, 1) + '\n');
+    const fails = built.truth.source_identity_failures;
+    console.log(`pdf/${f.name}.pdf  ${Object.keys(built.truth.fields).length} fields${fails.length ? `, ${fails.length} identity failures` : ''}`);
   }
   for (const format of ['docx', 'html']) {
     const dir = join(CORPUS, format);

@@ -48,7 +48,9 @@ function expectedShape(table: Table): CellShape[][] {
 
 /** Shapes of an HTML table's own rows (nested tables excluded), with grid columns from the spans. */
 function htmlShape($: cheerio.CheerioAPI, table: ReturnType<cheerio.CheerioAPI>): CellShape[][] {
-  const rows = table.children('tbody').length ? table.children('tbody').children('tr') : table.children('tr');
+  // mammoth puts header rows marked w:tblHeader in a <thead>.
+  const sections = table.children('thead, tbody');
+  const rows = sections.length ? sections.children('tr') : table.children('tr');
   const taken: boolean[][] = [];
   const out: CellShape[][] = [];
   rows.each((r, tr) => {

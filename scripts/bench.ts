@@ -1,56 +1,136 @@
 /**
- * npm run bench — speed and memory of a whole extraction run, printed as figures (never asserted
- * in tests). Runs `nianbao extract` as a user would (a child process, output to a file) over a
- * batch made of the repo corpus repeated to --files N (default 500), and reports wall time, files
- * per second and the child's peak RSS.
+ * npm run bench — speed and memory, printed as figures and ratios (never asserted in tests).
  *
- * PDF figures and the peers (pdftotext, pdfminer.six) join when the PDF extractor lands.
+ * 1. PDF: the same batch of PDFs through `nianbao extract` (worker threads on every core, and on
+ *    one), `pdftotext -layout` (poppler-utils) and pdfminer.six's layout analysis (`pdf2txt`,
+ *    Debian's python3-pdfminer) when they are installed: pages per second and ratios.
+ * 2. Mixed batch of .docx, HTML and PDF files: files per second and the peak RSS of the process.
+ *
+ * nianbao runs as a user runs it (a child process, output to a file); timings are wall clock.
+ * Options: --pdf-pages N (default 1000), --files N (mixed batch, default 500). Batches must be large:
+ * the first pages of each worker pay for V8 compiling pdf.js (measured: 47 ms of CPU a page cold,
+ * 26 ms warm), and real runs are thousands of files.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { REPO_ROOT } from './lib/truth.ts';
+import { REPO_ROOT, SHARED_REAL } from './lib/truth.ts';
 
-function arg(name: string, fallback: number): number {
+function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const total = arg('files', 500);
-const sources = ['docx', 'html'].flatMap((dir) =>
-  readdirSync(join(REPO_ROOT, 'corpus', dir))
-    .filter((f) => ['.docx', '.html'].includes(extname(f)))
-    .map((f) => join(REPO_ROOT, 'corpus', dir, f)),
-);
-const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-const batch = join(work, 'batch');
-mkdirSync(batch);
-for (let i = 0; i < total; i++) {
-  const src = sources[i % sources.length]!;
-  copyFileSync(src, join(batch, `${String(i).padStart(5, '0')}${extname(src)}`));
+function filesIn(dir: string, extensions: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => extensions.includes(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
-/** Runs the CLI under /usr/bin/time -v when it is installed (for the child's peak RSS). */
-function run(args: string[]): { seconds: number; peakMiB: number | null } {
-  const cli = [process.execPath, join(REPO_ROOT, 'bin', 'nianbao'), ...args];
-  const [command, ...rest] = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v', ...cli] : cli;
+function which(command: string): string | null {
+  const r = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function pageCount(pdf: string): number {
+  const r = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const m = /^Pages:\s+(\d+)/mu.exec(r.stdout ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
+interface Timed {
+  seconds: number;
+  peakMiB: number | null;
+}
+
+/** Runs a command under /usr/bin/time -v when installed, for the peak RSS. */
+function timed(command: string, args: string[]): Timed {
+  const useTime = existsSync('/usr/bin/time');
   const started = process.hrtime.bigint();
-  const result = spawnSync(command!, rest, { encoding: 'utf8' });
+  const r = useTime ? spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`nianbao exited ${result.status}: ${result.stderr.slice(-500)}`);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} exited ${r.status}: ${(r.stderr ?? '').slice(-400)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(r.stderr ?? '');
   return { seconds, peakMiB: rss ? Number(rss[1]) / 1024 : null };
 }
 
+/** Runs a command once per file, one after another (the peers are single-threaded tools). */
+function timedEach(command: string, argsFor: (file: string) => string[], files: string[]): number {
+  const started = process.hrtime.bigint();
+  for (const f of files) {
+    const r = spawnSync(command, argsFor(f), { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`${command} failed on ${f}: ${(r.stderr ?? '').slice(-300)}`);
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Copies sources into a fresh folder until `enough(copied)` says stop. */
+function batch(dir: string, sources: string[], enough: (copied: string[]) => boolean): string[] {
+  mkdirSync(dir, { recursive: true });
+  const out: string[] = [];
+  for (let i = 0; sources.length > 0 && !enough(out); i++) {
+    const src = sources[i % sources.length]!;
+    const dest = join(dir, `${String(i).padStart(5, '0')}${extname(src)}`);
+    copyFileSync(src, dest);
+    out.push(dest);
+  }
+  return out;
+}
+
+const nianbao = (args: string[]) => timed(process.execPath, [join(REPO_ROOT, 'bin', 'nianbao'), 'extract', ...args, '--quiet']);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const cores = availableParallelism();
+
 try {
-  console.log(`batch: ${total} files (${sources.length} corpus .docx/.html files repeated), node ${process.version}`);
-  for (const concurrency of [1, 4]) {
-    const { seconds, peakMiB } = run(['extract', batch, '--format', 'jsonl', '--out', join(work, 'out.jsonl'), '--quiet', '--concurrency', String(concurrency)]);
-    console.log(
-      `nianbao extract (docx+html), concurrency ${concurrency}: ${seconds.toFixed(2)} s, ${(total / seconds).toFixed(1)} files/s` +
-        (peakMiB !== null ? `, peak RSS ${peakMiB.toFixed(0)} MiB` : ''),
-    );
+  console.log(`node ${process.version}, ${cores} cores`);
+
+  // 1. PDF pages per second, nianbao and the peers on the same files.
+  const pdfSources = [...filesIn(join(REPO_ROOT, 'corpus', 'pdf'), ['.pdf']), ...filesIn(SHARED_REAL, ['.pdf'])];
+  if (pdfSources.length === 0 || !which('pdfinfo')) {
+    console.log('\nPDF: no PDFs or no pdfinfo (poppler-utils); skipped');
+  } else {
+    const wanted = option('pdf-pages', 1000);
+    const pagesOf = new Map(pdfSources.map((f) => [f, pageCount(f)]));
+    let pages = 0;
+    const pdfs = batch(join(work, 'pdf'), pdfSources, (copied) => {
+      pages = copied.reduce((sum, f, i) => sum + (pagesOf.get(pdfSources[i % pdfSources.length]!) ?? 0), 0);
+      return pages >= wanted;
+    });
+    console.log(`\nPDF batch: ${pdfs.length} files, ${pages} pages (${pdfSources.length} distinct PDFs from corpus/pdf and ../shared)`);
+    const rows: [string, number, string][] = [];
+    const all = nianbao([join(work, 'pdf'), '--format', 'jsonl', '--out', join(work, 'pdf.jsonl'), '--jobs', String(cores)]);
+    rows.push([`nianbao, ${cores} worker threads`, all.seconds, all.peakMiB !== null ? `peak RSS ${fmt(all.peakMiB, 0)} MiB` : '']);
+    const one = nianbao([join(work, 'pdf'), '--format', 'jsonl', '--out', join(work, 'pdf1.jsonl'), '--jobs', '1']);
+    rows.push(['nianbao, 1 worker thread', one.seconds, one.peakMiB !== null ? `peak RSS ${fmt(one.peakMiB, 0)} MiB` : '']);
+    if (which('pdftotext')) rows.push(['pdftotext -layout (poppler, 1 process at a time)', timedEach('pdftotext', (f) => ['-layout', f, '-'], pdfs), '']);
+    else console.log('pdftotext not installed (apt-get install poppler-utils): no ratio');
+    const pdf2txt = which('pdf2txt') ?? which('pdf2txt.py');
+    // pdf2txt takes many files in one process: no interpreter start-up per file.
+    if (pdf2txt) rows.push(['pdfminer.six layout analysis (pdf2txt, one process)', timed(pdf2txt, ['-o', join(work, 'pdfminer.txt'), ...pdfs]).seconds, '']);
+    else console.log('pdfminer.six not installed (apt-get install python3-pdfminer): no ratio');
+    for (const [name, seconds, extra] of rows) {
+      console.log(`  ${name.padEnd(52)} ${fmt(seconds, 2).padStart(7)} s  ${fmt(pages / seconds).padStart(7)} pages/s  ${extra}`);
+    }
+    const ours = pages / rows[0]![1];
+    for (const [name, seconds] of rows.slice(1)) console.log(`  nianbao (${cores} threads) vs ${name}: ${fmt(ours / (pages / seconds), 2)}×`);
+  }
+
+  // 2. A mixed batch: files per second and peak memory.
+  const mixedSources = [
+    ...filesIn(join(REPO_ROOT, 'corpus', 'docx'), ['.docx']),
+    ...filesIn(join(REPO_ROOT, 'corpus', 'html'), ['.html']),
+    ...filesIn(join(REPO_ROOT, 'corpus', 'pdf'), ['.pdf']),
+  ];
+  const total = option('files', 500);
+  batch(join(work, 'mixed'), mixedSources, (copied) => copied.length >= total);
+  console.log(`\nMixed batch: ${total} files (${mixedSources.length} distinct .docx/.html/.pdf corpus files)`);
+  for (const jobs of [cores, 1]) {
+    const r = nianbao([join(work, 'mixed'), '--format', 'jsonl', '--out', join(work, `mixed-${jobs}.jsonl`), '--jobs', String(jobs)]);
+    console.log(`  nianbao, ${jobs} worker thread(s): ${fmt(r.seconds, 2)} s, ${fmt(total / r.seconds)} files/s${r.peakMiB !== null ? `, peak RSS ${fmt(r.peakMiB, 0)} MiB` : ''}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -167,6 +167,8 @@ class DocumentWriter {
       if (row.gridBefore) trPr += `<w:wBefore w:w="${span(0, row.gridBefore)}" w:type="dxa"/>`;
       if (row.gridAfter) trPr += `<w:wAfter w:w="${span(widths.length - row.gridAfter, row.gridAfter)}" w:type="dxa"/>`;
       if (row.header) trPr += '<w:cantSplit/>';
+      if (table.minRowHeightPt) trPr += `<w:trHeight w:val="${Math.round(table.minRowHeightPt * 20)}" w:hRule="atLeast"/>`;
+      if (row.header && table.repeatHeader) trPr += '<w:tblHeader/>';
       trPr += '<w:jc w:val="center"/>';
       xml += `<w:tr><w:trPr>${trPr}</w:trPr>`;
       const slots = grid[r]!;

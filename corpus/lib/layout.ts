@@ -46,6 +46,10 @@ export interface Table {
   widthShare?: number;
   /** Draw ruling lines (default true). */
   borders?: boolean;
+  /** Repeat the header rows at the top of every page the table runs onto (docx w:tblHeader). */
+  repeatHeader?: boolean;
+  /** Minimum row height in points (docx w:trHeight hRule="atLeast"); makes long tables break. */
+  minRowHeightPt?: number;
 }
 
 export type ParagraphStyle = 'title' | 'subtitle' | 'heading' | 'subheading' | 'body' | 'signature' | 'caption';

@@ -36,7 +36,7 @@ export interface ReportSpec {
   scale: Scale;
   t2: Omit<T2Options, 'labels' | 'year'>;
   /** Application table; rowSet '2019' is the single （六） row (also for 2021 hybrids). */
-  t3?: { rowSet: '2019' | '2021'; omitRows?: string[]; fontPt?: number };
+  t3?: { rowSet: '2019' | '2021'; omitRows?: string[]; fontPt?: number; repeatHeader?: boolean; minRowHeightPt?: number };
   t4?: { fontPt?: number; landscape?: boolean };
   platform?: boolean;
   labels?: LabelVariants;
@@ -131,7 +131,10 @@ export function buildReport(spec: ReportSpec): BuiltReport {
   if (spec.t3) {
     body.push(p(headings.applications!, 'heading'));
     body.push(applicationsIntro(ctx, fields['applications.new_received.total'] ?? undefined, fields['applications.carried_over.total'] ?? undefined));
-    body.push(tableBlock(style(buildT3(printed, { rowSet: spec.t3.rowSet, labels, omitRows: spec.t3.omitRows, fontPt: spec.t3.fontPt }))));
+    const t3 = buildT3(printed, { rowSet: spec.t3.rowSet, labels, omitRows: spec.t3.omitRows, fontPt: spec.t3.fontPt });
+    if (spec.t3.repeatHeader) t3.repeatHeader = true;
+    if (spec.t3.minRowHeightPt) t3.minRowHeightPt = spec.t3.minRowHeightPt;
+    body.push(tableBlock(style(t3)));
   }
   if (spec.t4) {
     const t4 = tableBlock(style(buildT4(printed, { labels, fontPt: spec.t4.fontPt })));

@@ -5,15 +5,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import pLimit from 'p-limit';
 import type { ReportRecord } from '../model/record.ts';
-import { extractFile, failedRecord, sha256Of } from '../pipeline/extract-file.ts';
+import { failedRecord, sha256Of } from '../pipeline/extract-file.ts';
 import { collectInputs } from '../pipeline/inputs.ts';
+import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
 import { openOutput, type OutputFormat } from './output.ts';
 import { summarise } from './summary.ts';
 
-const USAGE = `nianbao ${EXTRACTOR.version} — turns 政府信息公开工作年度报告 (.docx, HTML) into validated data
+const USAGE = `nianbao ${EXTRACTOR.version} — turns 政府信息公开工作年度报告 (.docx, HTML, PDF) into validated data
 
 Usage:
   nianbao extract <files|dirs…> [options]
@@ -25,7 +25,8 @@ Options for extract:
   --header id|zh            csv only: field ids (default) or Chinese label paths as column names
   --no-bom                  csv only: leave out the UTF-8 byte-order mark (on by default, for Excel)
   --out FILE                write to FILE instead of standard output
-  --concurrency N           files read at once (default: the number of cores)
+  --jobs N                  files extracted at once, each in a worker thread (default: the number of cores)
+  --timeout SECONDS         give up on a file after this long (default 60); it gets a TIMEOUT record
   --quiet                   no summary on standard error
 
 Directories are walked for .docx .html .htm .shtml .pdf .doc .wps files.
@@ -33,6 +34,9 @@ Exit status: 0 every file ok (or not a report), 1 some file failed, 2 usage erro
 `;
 
 class UsageError extends Error {}
+
+/** Heap limit of each extraction worker: far above what a report needs, far below the machine. */
+const MEMORY_PER_WORKER_MB = 1024;
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -51,8 +55,9 @@ async function runExtract(args: string[]): Promise<number> {
       'no-bom': { type: 'boolean' },
       bom: { type: 'boolean' },
       out: { type: 'string' },
-      concurrency: { type: 'string' },
-      quiet: { type: 'boolean' },
+      jobs: { type: 'string' },
+      timeout: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
     },
   });
   if (positionals.length === 0) throw new UsageError('extract needs at least one file or directory');
@@ -60,30 +65,35 @@ async function runExtract(args: string[]): Promise<number> {
   const layout = choice('layout', values.layout, ['wide', 'long'] as const, 'wide');
   const header = choice('header', values.header, ['id', 'zh'] as const, 'id');
   if (format !== 'csv' && (values.layout || values.header)) throw new UsageError('--layout and --header apply to --format csv only');
-  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1');
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number ≥ 1');
+  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!(timeout > 0)) throw new UsageError('--timeout must be a number of seconds > 0');
 
   const { files, missing } = await collectInputs(positionals);
   const output = await openOutput({ format, layout, header, bom: !values['no-bom'], out: values.out });
+  const pool = new ExtractionPool({ workers: Math.min(jobs, Math.max(1, files.length)), timeoutMs: timeout * 1000, memoryMb: MEMORY_PER_WORKER_MB });
   const records: ReportRecord[] = [];
+  const write = async (record: ReportRecord) => {
+    records.push(record);
+    await output.write(record);
+  };
   try {
-    // Records are written in input order as soon as every earlier one is done.
-    const limit = pLimit(concurrency);
-    const pending = files.map((file) => limit(() => extractFile(file)));
-    for (const problem of missing) {
-      const record = failedRecord(problem.path, sha256Of(new Uint8Array()), 'unknown', 'UNREADABLE', problem.message);
-      records.push(record);
-      await output.write(record);
+    for (const problem of missing) await write(failedRecord(problem.path, sha256Of(new Uint8Array()), 'unknown', 'UNREADABLE', problem.message));
+    // Records are written in input order; a window of files in flight keeps every worker busy
+    // without holding more than a few finished records while a slow one runs.
+    const window: Promise<ReportRecord>[] = [];
+    for (const file of files) {
+      window.push(pool.extract(file));
+      if (window.length >= jobs * 4) await write(await window.shift()!);
     }
-    for (const promise of pending) {
-      const record = await promise;
-      records.push(record);
-      await output.write(record);
-    }
+    for (const pending of window) await write(await pending);
     await output.close();
   } catch (err) {
     await output.abort();
     throw err;
+  } finally {
+    await pool.close();
   }
   if (!values.quiet) process.stderr.write(summarise(records));
   return records.some((r) => r.status === 'failed') ? 1 : 0;

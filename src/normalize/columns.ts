@@ -9,6 +9,7 @@
  * unambiguous and falls back to order where the counts agree.
  */
 import type { TableCell } from '../model/document.ts';
+import { labelKey, matchRule, type MatchRule } from './labels.ts';
 
 export interface HeaderColumn {
   /** Column id part, e.g. `natural_person`, `review.upheld`. */
@@ -77,4 +78,18 @@ export function columnsByOrder(keys: readonly string[], cells: TableCell[]): Hea
     const cell = cells[i];
     return { key, start: cell?.col ?? -1, end: cell ? cell.col + cell.colSpan : -1, text: '' };
   });
+}
+
+/**
+ * The column a header path names, read from its lowest cells: the lowest cell alone, else the
+ * lowest two joined, and so on. A header word split over stacked cells — 结果维 | 持 where a page
+ * break cut the cell, or 结 | 果 | 维 | 持 where a PDF's stacked header was read line by line — is
+ * read whole. Returns the rule and the cells above the ones it used.
+ */
+export function matchHeaderLeaf<T extends MatchRule>(path: TableCell[], rules: readonly T[]): { rule: T; above: TableCell[] } | undefined {
+  for (let k = 1; k <= Math.min(path.length, 4); k++) {
+    const rule = matchRule(labelKey(path.slice(-k).map((c) => c.text).join('')), rules);
+    if (rule) return { rule, above: path.slice(0, -k) };
+  }
+  return undefined;
 }

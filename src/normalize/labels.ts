@@ -4,6 +4,8 @@
  * provenance.
  */
 
+import radicals from './cjk-radicals.json' with { type: 'json' };
+
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/gu;
 const QUOTES = /[“”"'‘’「」『』]/gu;
 /** docx bookmark markers that text exports leave behind: `[bookmark: _Hlk26876326]`. */
@@ -34,9 +36,16 @@ const SYNONYMS: [RegExp, string][] = [
   [/〕/gu, ']'],
 ];
 
-/** Unicode normalisation that also folds Kangxi radicals (⼆ → 二) and full-width forms. */
+const RADICALS = new Map(Object.entries(radicals as Record<string, string>));
+const RADICAL = /[\u2e80-\u2ef3]/gu;
+
+/**
+ * Unicode normalisation for comparing text: NFKC folds full-width forms and the Kangxi radicals
+ * (⼆ → 二); the CJK Radicals Supplement that some PDF producers emit instead of ideographs
+ * (⺠ for 民) is folded from a table (cjk-radicals.json, scripts/make-radical-map.py).
+ */
 export function nfkc(text: string): string {
-  return text.normalize('NFKC');
+  return text.normalize('NFKC').replace(RADICAL, (ch) => RADICALS.get(ch) ?? ch);
 }
 
 /** NFKC, no whitespace, no quotes, no bookmark markers: the form used to compare labels. */

@@ -4,6 +4,8 @@
  * and the caller raises a warning that quotes the text.
  */
 
+import { nfkc } from './labels.ts';
+
 export type ValueKind = 'number' | 'blank' | 'not_applicable' | 'unparseable';
 
 export interface ParsedValue {
@@ -23,7 +25,7 @@ export function parseValue(raw: string): ParsedValue {
   // NFKC folds full-width digits, signs and separators (１２，３４５ → 12,345; － → -; ／ → /).
   // Spaces between digits are kept apart unless they group thousands (`1 000`): `1 2` is two
   // numbers run together (a PDF cell border lost), not twelve.
-  const spaced = raw.normalize('NFKC').trim().replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, ' ');
+  const spaced = nfkc(raw).trim().replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, ' ');
   if (/\d \d/u.test(spaced) && !/^[+\-−—]?\d{1,3}(?: \d{3})+(?:\.\d+)?\D*$/u.test(spaced)) return { value: null, kind: 'unparseable' };
   let text = spaced.replace(/ /gu, '');
   if (text.length === 0) return { value: null, kind: 'blank' };

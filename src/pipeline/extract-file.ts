@@ -26,6 +26,10 @@ const RECORD_FORMAT: Record<SniffedFormat, RecordFormat> = {
   binary: 'unknown',
 };
 
+export function recordFormat(format: SniffedFormat): RecordFormat {
+  return RECORD_FORMAT[format];
+}
+
 export function failedRecord(path: string, sha256: string, format: RecordFormat, code: ErrorCode, message: string): ReportRecord {
   return {
     source: { path, sha256, format },

@@ -67,15 +67,24 @@ function mergeInto(a: PdfTable, b: PdfTable): PdfTable {
     lower = lower.filter((c) => c.row >= rowsA + repeated).map((c) => ({ ...c, row: c.row - repeated }));
   }
 
-  // A label cell cut by the page break: empty cells below it, left of the first number of their row.
   const lastRow = rowsA - 1;
+  // A label cell cut by the page break: empty cells below it, left of the first number of their
+  // row. (A header cell whose text the break cut in two — 结果维 | 持 — is read whole by normalize.)
   for (const above of upper.filter((c) => c.row + c.rowSpan - 1 === lastRow && c.text.trim() !== '' && !looksNumeric(c.text))) {
     let row = rowsA;
     for (;;) {
-      const below = lower.find((c) => c.row === row && c.col === above.col && c.colSpan === above.colSpan);
-      if (!below || below.text.trim() !== '') break;
-      const firstNumber = lower.filter((c) => c.row === row && looksNumeric(c.text)).sort((x, y) => x.col - y.col)[0];
+      const inRow = lower.filter((c) => c.row === row);
+      const firstNumber = inRow.filter((c) => looksNumeric(c.text)).sort((x, y) => x.col - y.col)[0];
       if (!firstNumber || firstNumber.col <= above.col) break;
+      const below = inRow.find((c) => c.col === above.col && c.colSpan === above.colSpan);
+      // Chromium does not draw the continuation at all: no cell where the label's column is.
+      const uncovered = !below && !lower.some((c) => c.row <= row && row < c.row + c.rowSpan && c.col < above.col + above.colSpan && above.col < c.col + c.colSpan);
+      if (uncovered) {
+        above.rowSpan += 1;
+        row += 1;
+        continue;
+      }
+      if (!below || below.text.trim() !== '') break;
       above.rowSpan += below.rowSpan;
       lower = lower.filter((c) => c !== below);
       row += below.rowSpan;
@@ -90,7 +99,8 @@ export type FlowItem = { kind: 'line'; line: PdfLine } | { kind: 'table'; table:
 /**
  * The pages' tables and lines as one flow, in reading order, with every table that continues on
  * the next page merged into one: a table is continued when the next thing after it (margin noise
- * aside) is a table at the top of the following page with the same left and right edges.
+ * aside) is a table at the top of the following page with the same edges (or the same right edge
+ * and column rulings that stand on the table's).
  */
 export function flowWithContinuations(layouts: PageLayout[]): FlowItem[] {
   const flow: FlowItem[] = [];
@@ -128,7 +138,12 @@ function lastTableBeforeOnlyNoise(flow: FlowItem[], layouts: PageLayout[]): Extr
 }
 
 function canContinue(previous: Extract<FlowItem, { kind: 'table' }>, next: PdfTable): boolean {
-  if (previous.table.rotated || next.rotated) return false;
+  if (previous.table.rotated || next.rotated || !previous.table.ruled || !next.ruled) return false;
   if (next.page !== previous.lastPage + 1) return false;
-  return Math.abs(previous.table.x0 - next.x0) <= EDGE && Math.abs(previous.table.x1 - next.x1) <= EDGE;
+  const a = previous.table;
+  if (Math.abs(a.x1 - next.x1) > EDGE) return false;
+  if (Math.abs(a.x0 - next.x0) <= EDGE) return true;
+  // A fragment that leaves out the first columns (a merged label column not drawn on the new page)
+  // continues the table when every one of its column rulings stands on one of the table's.
+  return next.x0 > a.x0 && next.xs.every((x) => a.xs.some((ax) => Math.abs(ax - x) <= EDGE));
 }

@@ -9,7 +9,7 @@ import type { Block, ExtractedDocument, TableBlock, TableCell } from '../../mode
 import { flowWithContinuations } from './continuation.ts';
 import { PdfError, openPdf } from './load.ts';
 import { readPage } from './page-content.ts';
-import { layoutPage, type PageLayout, type PdfTable } from './page-layout.ts';
+import { layoutPage, type PageLayout, type PdfLine, type PdfTable } from './page-layout.ts';
 
 export { PdfError } from './load.ts';
 
@@ -24,6 +24,31 @@ function toTableBlock(table: PdfTable, index: number): TableBlock {
     rows[c.row]!.push({ text: c.text, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, page: c.page });
   }
   return { kind: 'table', index, rows, columnCount: table.xs.length - 1, page: table.page };
+}
+
+/**
+ * Lines that wrap onto the next one become one paragraph: a line that runs to the right edge of the
+ * text, followed closely by a line in the same font size that starts at the margin or is centred
+ * on the same axis (a long title wrapping: 「…关于2022年度政府信息公开工」「作的年度报告」).
+ */
+function joinWrappedLines(lines: PdfLine[]): PdfLine[] {
+  const right = Math.max(...lines.map((l) => l.x1));
+  const out: PdfLine[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    const joins =
+      prev !== undefined &&
+      Math.abs(prev.size - line.size) < 0.5 &&
+      line.y0 - prev.y1 < 0.9 * line.size &&
+      line.y0 > prev.y0 &&
+      prev.x1 >= right - 1.5 * line.size &&
+      (line.x0 <= prev.x0 + 2.5 * line.size || Math.abs((line.x0 + line.x1) / 2 - (prev.x0 + prev.x1) / 2) < line.size);
+    if (joins) {
+      const ascii = /[A-Za-z0-9]$/u.test(prev.text) && /^[A-Za-z0-9]/u.test(line.text);
+      out[out.length - 1] = { ...prev, text: prev.text + (ascii ? ' ' : '') + line.text, x0: Math.min(prev.x0, line.x0), x1: Math.max(prev.x1, line.x1), y1: line.y1 };
+    } else out.push(line);
+  }
+  return out;
 }
 
 function median(values: number[]): number {
@@ -44,6 +69,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
     if (glyphCount === 0) {
       throw new PdfError('NO_TEXT_LAYER', `none of the ${pdf.numPages} page(s) has a text layer: a scanned PDF needs OCR first`);
     }
+    for (const layout of layouts) layout.lines = joinWrappedLines(layout.lines);
     const bodySize = median(layouts.flatMap((l) => l.lines.map((line) => line.size)));
     const blocks: Block[] = [];
     let tableIndex = 0;

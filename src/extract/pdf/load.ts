@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from './pdfjs.ts';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -36,6 +36,8 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
     standardFontDataUrl: STANDARD_FONTS_URL,
     useSystemFonts: false,
     disableFontFace: true,
+    // Images are never read (a seal, a logo, a scanned page): skipping them saves decoding time.
+    maxImageSize: 1,
     verbosity: 0,
   });
   try {

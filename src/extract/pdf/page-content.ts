@@ -12,7 +12,7 @@
  * save/restore/transform and form XObjects. Stroked paths (LibreOffice, WPS, Word) give segments;
  * filled rectangles that are thin (Chromium draws borders that way) give segments too.
  */
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy } from './pdfjs.ts';
 import { IDENTITY, apply, multiply, type Box, type Matrix } from './geometry.ts';
 
 export interface Glyph extends Box {

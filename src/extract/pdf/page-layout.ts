@@ -7,6 +7,7 @@ import type { Box } from './geometry.ts';
 import type { Glyph, PageContent, Segment } from './page-content.ts';
 import { findRuledTables, type GridCell, type RuledTable } from './ruled-tables.ts';
 import { cellText, lines } from './text-lines.ts';
+import { findTextTables } from './text-tables.ts';
 
 export interface PdfCell extends GridCell {
   text: string;
@@ -20,6 +21,8 @@ export interface PdfTable extends Box {
   cells: PdfCell[];
   /** The table was turned upright: its coordinates are not the page's. */
   rotated: boolean;
+  /** Read from ruling lines (false: rebuilt from text positions). */
+  ruled: boolean;
 }
 
 export interface PdfLine extends Box {
@@ -103,7 +106,7 @@ export function layoutPage(content: PageContent): PageLayout {
     glyphs.forEach((g) => used.add(g));
     const angle = dominantAngle(glyphs);
     if (angle === 0) {
-      tables.push({ page, xs: found.xs, ys: found.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(found, glyphs, page), rotated: false });
+      tables.push({ page, xs: found.xs, ys: found.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(found, glyphs, page), rotated: false, ruled: true });
       continue;
     }
     const turn = uprightFor(angle, width, height);
@@ -112,7 +115,14 @@ export function layoutPage(content: PageContent): PageLayout {
     const upright = findRuledTables(turnedSegments).sort((a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0))[0];
     if (!upright) continue;
     // Ordered on the page by where the table stands, read in its own upright frame.
-    tables.push({ page, xs: upright.xs, ys: upright.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(upright, turnedGlyphs, page), rotated: true });
+    tables.push({ page, xs: upright.xs, ys: upright.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(upright, turnedGlyphs, page), rotated: true, ruled: true });
+  }
+
+  if (tables.length === 0) {
+    // No ruled table on the page: rebuild tables from text positions, if the text lines up as one.
+    const fallback = findTextTables(content.glyphs, page);
+    tables.push(...fallback.tables);
+    fallback.used.forEach((g) => used.add(g));
   }
 
   const rest = content.glyphs.filter((g) => !used.has(g));

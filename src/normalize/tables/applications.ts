@@ -4,7 +4,7 @@
  */
 import { LABELS, isFieldId, officialRowLabel } from '../../catalogue/index.ts';
 import type { TableCell } from '../../model/document.ts';
-import { assignValues, columnsByOrder, type HeaderColumn } from '../columns.ts';
+import { assignValues, columnsByOrder, matchHeaderLeaf, type HeaderColumn } from '../columns.ts';
 import { compact, fuzzyRule, labelKey, matchRule, type MatchRule } from '../labels.ts';
 import { LABEL_SEPARATOR, newMapping, type MappingContext, type TableMapping } from '../mapping.ts';
 import { TableView, isBlankText } from '../table-view.ts';
@@ -50,7 +50,7 @@ function readHeader(view: TableView, headerEnd: number): HeaderColumn[] {
     const leaf = path.at(-1);
     if (!leaf || seen.has(leaf)) continue;
     seen.add(leaf);
-    const rule = matchRule(labelKey(leaf.text), COLUMN_RULES);
+    const rule = matchHeaderLeaf(path, COLUMN_RULES)?.rule;
     if (!rule) continue;
     // The top header cell (申请人情况) spans every value column; a leaf that is that cell names nothing.
     if (columns.some((col) => col.key === rule.id)) continue;

@@ -4,7 +4,7 @@
  */
 import { LABELS, isFieldId } from '../../catalogue/index.ts';
 import type { TableCell } from '../../model/document.ts';
-import { assignValues, columnsByOrder, type HeaderColumn } from '../columns.ts';
+import { assignValues, columnsByOrder, matchHeaderLeaf, type HeaderColumn } from '../columns.ts';
 import { labelKey, matchRule } from '../labels.ts';
 import { LABEL_SEPARATOR, newMapping, type MappingContext, type TableMapping } from '../mapping.ts';
 import { TableView, isBlankText } from '../table-view.ts';
@@ -29,9 +29,10 @@ function readHeader(view: TableView, headerEnd: number): HeaderColumn[] {
     const leaf = path.at(-1);
     if (!leaf || seen.has(leaf)) continue;
     seen.add(leaf);
-    const col = matchRule(labelKey(leaf.text), RULES.columns);
-    if (!col) continue;
-    const keys = path.slice(0, -1).map((p) => labelKey(p.text));
+    const found = matchHeaderLeaf(path, RULES.columns);
+    if (!found) continue;
+    const col = found.rule;
+    const keys = found.above.map((p) => labelKey(p.text));
     let block = keys.map((k) => matchRule(k, RULES.blocks)?.id).filter(Boolean).at(-1);
     if (!block) {
       // No group header above the leaf: the n-th 结果维持 belongs to the n-th block.
@@ -49,8 +50,13 @@ function readHeader(view: TableView, headerEnd: number): HeaderColumn[] {
 
 export function mapReviewLitigation(view: TableView, ctx: MappingContext): TableMapping {
   const mapping = newMapping('review_litigation', view.table);
+  // The header is every row above the first number (a PDF may give a header word's lines rows of
+  // their own: 结果维 | 持); a table without numbers (a blank template) ends it at the first row
+  // without header words.
+  const firstNumbers = [...Array(view.rowCount).keys()].find((r) => view.cellsStartingIn(r).some((c) => isNumberText(c.text)));
   let headerEnd = 0;
-  while (headerEnd < view.rowCount && isHeaderRow(view, headerEnd)) headerEnd++;
+  if (firstNumbers !== undefined && [...Array(firstNumbers).keys()].some((r) => isHeaderRow(view, r))) headerEnd = firstNumbers;
+  else while (headerEnd < view.rowCount && isHeaderRow(view, headerEnd)) headerEnd++;
 
   let columns = headerEnd > 0 ? readHeader(view, headerEnd) : [];
   if (columns.length > 0) ctx.reviewColumns = columns;

@@ -1,0 +1,124 @@
+/**
+ * A pool of worker threads that extract files, one file at a time per worker, so that a batch uses
+ * every core (pdf.js in Node runs its "worker" on the calling thread: without threads of our own a
+ * run uses one core). A worker that runs past the per-file timeout or out of its memory limit is
+ * replaced, and its file gets a failed record (TIMEOUT, TOO_LARGE); the batch goes on.
+ */
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { sniffFormat } from '../extract/sniff.ts';
+import type { ErrorCode, ReportRecord } from '../model/record.ts';
+import { failedRecord, recordFormat, sha256Of } from './extract-file.ts';
+
+export interface PoolOptions {
+  workers: number;
+  /** Per-file limit in milliseconds. */
+  timeoutMs: number;
+  /** Old-generation heap limit of each worker, in MiB. */
+  memoryMb: number;
+}
+
+interface Task {
+  path: string;
+  displayPath: string;
+  resolve: (record: ReportRecord) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** Compiled, workers load worker.js directly; from the sources, an entry that registers tsx first. */
+const ENTRY = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : new URL('./worker-entry.mjs', import.meta.url);
+
+export class ExtractionPool {
+  private readonly queue: Task[] = [];
+  private readonly slots: Slot[] = [];
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < options.workers; i++) {
+      const slot = { task: null, timer: null } as unknown as Slot;
+      this.start(slot);
+      this.slots.push(slot);
+    }
+  }
+
+  extract(path: string, displayPath = path): Promise<ReportRecord> {
+    return new Promise((resolve) => {
+      this.queue.push({ path, displayPath, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  /** A fresh worker in the slot. */
+  private start(slot: Slot): void {
+    // A larger young generation than V8's default: pdf.js allocates many short-lived objects, and
+    // fewer scavenges made PDF extraction about 15% faster here.
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 48 } });
+    slot.worker = worker;
+    worker.on('message', (record: ReportRecord) => this.finish(slot, record));
+    worker.on('error', (err: Error & { code?: string }) => {
+      const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.fail(slot, outOfMemory ? 'TOO_LARGE' : 'INTERNAL', outOfMemory ? `extraction needed more than ${this.options.memoryMb} MiB of memory` : `the extraction worker crashed: ${err.message}`);
+    });
+    worker.on('exit', () => {
+      if (slot.worker === worker && slot.task) this.fail(slot, 'INTERNAL', 'the extraction worker stopped unexpectedly');
+    });
+    worker.unref();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => this.fail(slot, 'TIMEOUT', `extraction took longer than ${this.options.timeoutMs / 1000} s`), this.options.timeoutMs);
+      slot.worker.postMessage({ path: task.path, displayPath: task.displayPath });
+    }
+  }
+
+  private finish(slot: Slot, record: ReportRecord): void {
+    const task = slot.task;
+    if (!task) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    slot.timer = null;
+    slot.worker.unref();
+    task.resolve(record);
+    this.dispatch();
+  }
+
+  /** The worker is stuck or dead: its file gets a failed record and a fresh worker takes its place. */
+  private fail(slot: Slot, code: 'TIMEOUT' | 'TOO_LARGE' | 'INTERNAL', message: string): void {
+    const task = slot.task;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    slot.timer = null;
+    const old = slot.worker;
+    old.removeAllListeners();
+    void old.terminate();
+    if (!this.closed) this.start(slot);
+    if (task) task.resolve(recordOfLostFile(task, code, message));
+    this.dispatch();
+  }
+}
+
+/** The record of a file whose worker was lost: hash and format read here, from the bytes. */
+function recordOfLostFile(task: Task, code: ErrorCode, message: string): ReportRecord {
+  let bytes = new Uint8Array();
+  try {
+    bytes = readFileSync(task.path);
+  } catch {
+    // unreadable now: the hash of nothing says so
+  }
+  return failedRecord(task.displayPath, sha256Of(bytes), recordFormat(sniffFormat(bytes)), code, message);
+}
