@@ -25,7 +25,7 @@ const tableIndex = (doc: LayoutDoc, role: Table['role']) => doc.blocks.findIndex
  * Puts the tables of these roles (and the `before` blocks in front of the first: its heading and
  * intro) into a landscape section of their own.
  */
-function landscapeSection(doc: LayoutDoc, roles: Table['role'][], before: number): void {
+export function landscapeSection(doc: LayoutDoc, roles: Table['role'][], before: number): void {
   const at = roles.map((r) => tableIndex(doc, r));
   if (at.some((i) => i < 0)) throw new Error(`no table of role ${roles.join('/')}`);
   const first = Math.min(...at) - before;
@@ -41,7 +41,7 @@ function landscapeSection(doc: LayoutDoc, roles: Table['role'][], before: number
 }
 
 /** Narrows a table's first column to about one character, so its labels stack one per line. */
-function narrowFirstColumn(doc: LayoutDoc, role: Table['role'], share: number): void {
+export function narrowFirstColumn(doc: LayoutDoc, role: Table['role'], share: number): void {
   const block = doc.blocks[tableIndex(doc, role)];
   if (block?.type !== 'table') throw new Error(`no table of role ${role}`);
   const w = block.table.colWidths;

@@ -5,6 +5,8 @@
  *                                                    corpus/pdf/* (fixtures-pdf.ts) with truth JSON
  *   npm run corpus -- --check                        only the self-check of the identity code
  *   npm run corpus -- --from-text <txt> <out.docx>   rebuilds a .docx from a text export (e.g. Lubu)
+ *   npm run corpus -- --stress [name …]              writes the stress PDFs (fixtures-pdf-stress.ts) to
+ *                                                    corpus/pdf-stress/ with <name>.expected.json
  *
  * Output is byte-for-byte deterministic: seeded numbers, fixed zip mtimes, no clock, no Math.random.
  */
@@ -13,11 +15,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURES, type Fixture } from './fixtures.ts';
 import { PDF_FIXTURES } from './fixtures-pdf.ts';
+import { STRESS_FIXTURES } from './fixtures-pdf-stress.ts';
 import { writeDocx } from './lib/docx.ts';
 import { buildDocxFromText } from './lib/from-text.ts';
 import { encodeHtml, renderCmsHtml, renderPlainHtml, renderWordHtml } from './lib/html.ts';
 import { identityFailures } from './lib/identities.ts';
 import { writePdf } from './lib/pdf.ts';
+import { writeProducerPdf } from './lib/pdf-producer.ts';
 import { buildReport, type BuiltReport } from './lib/report.ts';
 
 const CORPUS = dirname(fileURLToPath(import.meta.url));
@@ -99,6 +103,28 @@ function generateAll(): void {
   }
 }
 
+/**
+ * The stress PDFs (producer profiles). Their truth goes to `<name>.expected.json`, not
+ * `.truth.json`: eval and the end-to-end tests take every *.truth.json under corpus/.
+ */
+function generateStress(only: string[]): void {
+  const dir = join(CORPUS, 'pdf-stress');
+  mkdirSync(dir, { recursive: true });
+  const taken = new Set([...FIXTURES.map((f) => f.name), ...PDF_FIXTURES.map((f) => f.name)]);
+  const names = new Set<string>();
+  for (const f of STRESS_FIXTURES) {
+    if (taken.has(f.name) || names.has(f.name)) throw new Error(`duplicate fixture name ${f.name}`);
+    names.add(f.name);
+    if (only.length && !only.includes(f.name)) continue;
+    const built = buildReport(f.report);
+    f.adjust?.(built.doc);
+    writeFileSync(join(dir, `${f.name}.pdf`), writeProducerPdf(built.doc, f.pdf));
+    writeFileSync(join(dir, `${f.name}.expected.json`), JSON.stringify(built.truth, null, 1) + '\n');
+    console.log(`pdf-stress/${f.name}.pdf  ${Object.keys(built.truth.fields).length} fields  (${f.profiles})`);
+  }
+  for (const name of only) if (!names.has(name)) throw new Error(`no stress fixture ${name}`);
+}
+
 function main(args: string[]): void {
   if (args[0] === '--from-text') {
     const [txt, out] = args.slice(1);
@@ -106,6 +132,8 @@ function main(args: string[]): void {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, buildDocxFromText(txt));
     console.log(`wrote ${out}`);
+  } else if (args[0] === '--stress') {
+    generateStress(args.slice(1));
   } else if (args[0] === '--check') {
     selfCheck();
   } else {

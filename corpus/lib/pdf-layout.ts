@@ -34,12 +34,37 @@ export interface LayoutOptions {
   keepTablesTogether?: boolean;
   /** Rewrites drawn text (not titles): e.g. Kangxi radicals for 一 and 二. */
   textMap?: (text: string) => string;
+  /**
+   * Table cells whose text is set in a vertical writing mode (one column of glyphs, top to
+   * bottom, centred in the cell) rather than wrapped into lines (pdf-producer.ts).
+   */
+  vertical?: (text: string) => boolean;
 }
 
 export type Item =
-  | { kind: 'text'; x: number; y: number; size: number; text: string; bold?: boolean }
-  /** A cell (or the part of a merged cell on this page) of table number `table`. */
-  | { kind: 'cell'; x0: number; y0: number; x1: number; y1: number; table: number };
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      size: number;
+      text: string;
+      bold?: boolean;
+      /** Text of a cell of table number `table` (its origin row and column); not set for prose. */
+      table?: number;
+      row?: number;
+      col?: number;
+      /**
+       * Set in a vertical writing mode: `x` is the middle of the glyph column and `y` its top
+       * (the vertical origin of the first glyph), glyphs one em apart downwards.
+       */
+      vertical?: boolean;
+    }
+  /**
+   * A cell (or the part of a merged cell on this page) of table number `table`. `top`: the
+   * fragment starts at the table's first row (repeated header rows too); `bottom`: it ends at the
+   * table's last row; `headEnd`: it ends at the last header row.
+   */
+  | { kind: 'cell'; x0: number; y0: number; x1: number; y1: number; table: number; top?: boolean; bottom?: boolean; headEnd?: boolean };
 
 export interface LaidPage {
   orientation: 'portrait' | 'landscape';
@@ -227,6 +252,7 @@ export class Flow {
       col: number;
       lines: string[];
       header: boolean;
+      vertical?: boolean;
     }
     const cells: Placed[] = [];
     grid.forEach((slots, r) =>
@@ -234,18 +260,24 @@ export class Flow {
         if (!s.cell || s.originRow !== r || s.originCol !== c) return;
         const inner = xs[c + (s.cell.colSpan ?? 1)]! - xs[c]! - 2 * PAD_X;
         const text = this.text(s.cell.text);
+        if (text !== '' && this.o.vertical?.(s.cell.text)) {
+          // One glyph per "line": the height a vertical column of the text needs.
+          cells.push({ cell: s.cell, row: r, col: c, lines: [...text.replace(/\n/gu, '')], header: t.rows[r]!.header === true, vertical: true });
+          return;
+        }
         const lines = text === '' ? [] : text.split('\n').flatMap((part) => wrap(part, inner, fontPt, this.o.latin));
         cells.push({ cell: s.cell, row: r, col: c, lines, header: t.rows[r]!.header === true });
       }),
     );
     const minH = Math.max(t.minRowHeightPt ?? 0, lineH + 2 * PAD_Y);
     const h = t.rows.map(() => minH);
-    for (const p of cells) if ((p.cell.rowSpan ?? 1) === 1) h[p.row] = Math.max(h[p.row]!, p.lines.length * lineH + 2 * PAD_Y);
+    const needOf = (p: Placed) => p.lines.length * (p.vertical ? fontPt : lineH) + 2 * PAD_Y;
+    for (const p of cells) if ((p.cell.rowSpan ?? 1) === 1) h[p.row] = Math.max(h[p.row]!, needOf(p));
     for (const p of cells) {
       const rs = p.cell.rowSpan ?? 1;
       if (rs === 1) continue;
       const have = h.slice(p.row, p.row + rs).reduce((a, b) => a + b, 0);
-      const need = p.lines.length * lineH + 2 * PAD_Y;
+      const need = needOf(p);
       if (need > have) for (let r = p.row; r < p.row + rs; r++) h[r]! += (need - have) / rs;
     }
 
@@ -283,11 +315,13 @@ export class Flow {
 
     const draw = (p: Placed, rows: number[], rowTop: (r: number) => number, pageIndex: (r: number) => number) => {
       // Fragments: runs of the cell's rows on the same page.
-      const frags: { page: number; y0: number; y1: number }[] = [];
+      const frags: { page: number; y0: number; y1: number; r0: number; r1: number }[] = [];
       for (const r of rows) {
         const last = frags[frags.length - 1];
-        if (last && last.page === pageIndex(r)) last.y1 = rowTop(r) + h[r]!;
-        else frags.push({ page: pageIndex(r), y0: rowTop(r), y1: rowTop(r) + h[r]! });
+        if (last && last.page === pageIndex(r)) {
+          last.y1 = rowTop(r) + h[r]!;
+          last.r1 = r;
+        } else frags.push({ page: pageIndex(r), y0: rowTop(r), y1: rowTop(r) + h[r]!, r0: r, r1: r });
       }
       const x0 = xs[p.col]!;
       const x1 = xs[p.col + (p.cell.colSpan ?? 1)]!;
@@ -295,7 +329,21 @@ export class Flow {
       let rest = [...p.lines];
       frags.forEach((f, i) => {
         const page = this.pages[f.page]!;
-        if (t.borders !== false) page.items.push({ kind: 'cell', x0, y0: f.y0, x1, y1: f.y1, table: id });
+        if (t.borders !== false) {
+          const edges = { ...(f.r0 === 0 ? { top: true } : {}), ...(f.r1 === t.rows.length - 1 ? { bottom: true } : {}), ...(f.r1 === headerRows - 1 ? { headEnd: true } : {}) };
+          page.items.push({ kind: 'cell', x0, y0: f.y0, x1, y1: f.y1, table: id, ...edges });
+        }
+        const where = { table: id, row: p.row, col: p.col };
+        if (p.vertical) {
+          // A vertical column of glyphs, centred in the fragment; what does not fit continues below.
+          const room = Math.max(1, Math.floor((f.y1 - f.y0 - 2 * PAD_Y + 0.01) / fontPt));
+          const here = i === frags.length - 1 ? rest : rest.slice(0, room);
+          rest = rest.slice(here.length);
+          if (here.length === 0) return;
+          const yTop = f.y0 + Math.max(PAD_Y, (f.y1 - f.y0 - here.length * fontPt) / 2);
+          page.items.push({ kind: 'text', x: (x0 + x1) / 2, y: yTop, size: fontPt, text: here.join(''), vertical: true, ...where, ...(p.cell.bold ? { bold: true } : {}) });
+          return;
+        }
         const room = Math.max(1, Math.floor((f.y1 - f.y0 - 2 * PAD_Y + 0.01) / lineH));
         const here = i === frags.length - 1 ? rest : rest.slice(0, room);
         rest = rest.slice(here.length);
@@ -307,7 +355,7 @@ export class Flow {
           if (!p.header && this.o.numbersAlign === 'right' && NUMERIC.test(line)) align = 'right';
           const x = align === 'center' ? (x0 + x1 - w) / 2 : align === 'right' ? x1 - PAD_X - w : x0 + PAD_X;
           const baseline = yStart + k * lineH + (lineH - fontPt) / 2 + fontPt * ASCENT;
-          page.items.push({ kind: 'text', x, y: baseline, size: fontPt, text: line, ...(p.cell.bold ? { bold: true } : {}) });
+          page.items.push({ kind: 'text', x, y: baseline, size: fontPt, text: line, ...(p.cell.bold ? { bold: true } : {}), ...where });
         });
       });
     };

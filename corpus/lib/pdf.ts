@@ -43,19 +43,19 @@ export interface PdfOptions {
   info?: { title?: string; author?: string; creator?: string; producer?: string; date?: string };
 }
 
-const MARGINS = { top: 72, bottom: 72, left: 62.35, right: 62.35 };
-const RULE_WIDTH = { stroke: 0.5, 'filled-rects': 0.75 };
+export const MARGINS = { top: 72, bottom: 72, left: 62.35, right: 62.35 };
+export const RULE_WIDTH = { stroke: 0.5, 'filled-rects': 0.75 };
 
-const KANGXI: Record<string, string> = { 一: '\u2F00', 二: '\u2F06' };
+export const KANGXI: Record<string, string> = { 一: '\u2F00', 二: '\u2F06' };
 
 /** Page-space matrix that draws an upright landscape frame on a portrait sheet. */
-function frameMatrix(mode: 'rotate90' | 'rotate270' | 'sideways', sheetW: number, sheetH: number): string {
+export function frameMatrix(mode: 'rotate90' | 'rotate270' | 'sideways', sheetW: number, sheetH: number): string {
   // /Rotate 90 turns the page clockwise for display: frame (X, Y) must sit at (W − Y, X).
   if (mode === 'rotate270') return `0 -1 1 0 0 ${num(sheetH)} cm`;
   return `0 1 -1 0 ${num(sheetW)} 0 cm`;
 }
 
-interface Seg {
+export interface Seg {
   /** 'h': y fixed, from a to b along x; 'v': x fixed, from a to b along y. */
   dir: 'h' | 'v';
   at: number;
@@ -66,7 +66,7 @@ interface Seg {
 const key = (x: number) => Math.round(x * 100) / 100;
 
 /** The distinct cell edges of a page (shared edges once), in frame coordinates. */
-function cellEdges(items: Item[]): Seg[] {
+export function cellEdges(items: Item[]): Seg[] {
   const seen = new Set<string>();
   const out: Seg[] = [];
   const push = (s: Seg) => {
@@ -87,7 +87,7 @@ function cellEdges(items: Item[]): Seg[] {
 }
 
 /** Collinear edges joined into the long lines LibreOffice draws. */
-function mergeEdges(edges: Seg[]): Seg[] {
+export function mergeEdges(edges: Seg[]): Seg[] {
   const groups = new Map<string, Seg[]>();
   for (const e of edges) {
     const k = `${e.dir}${key(e.at)}`;
