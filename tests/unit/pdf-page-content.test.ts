@@ -104,7 +104,7 @@ describe('rulingsOf', () => {
     expect(rulings(ops)).toEqual([]);
   });
 
-  it('ignores paths that are only filled with a non-fill paint op (endPath: clipping paths)', () => {
+  it('ignores paths that are not painted (n after a clipping path)', () => {
     const ops = new OpList().paint(OPS.endPath, path.rect(100, 600, 200, 0.5));
     expect(rulings(ops)).toEqual([]);
   });

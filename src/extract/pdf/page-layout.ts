@@ -114,8 +114,9 @@ export function layoutPage(content: PageContent): PageLayout {
     const turnedGlyphs = glyphs.map((g) => ({ ...turnBox(g, turn), angle: 0 }));
     const upright = findRuledTables(turnedSegments).sort((a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0))[0];
     if (!upright) continue;
-    // Ordered on the page by where the table stands, read in its own upright frame.
-    tables.push({ page, xs: upright.xs, ys: upright.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(upright, turnedGlyphs, page), rotated: true, ruled: true });
+    // Read and placed in its own upright frame: the frame the lines of its turned text are placed in,
+    // so that reading order (by y0) puts a caption above the table before it and a note below after it.
+    tables.push({ page, xs: upright.xs, ys: upright.ys, x0: upright.x0, x1: upright.x1, y0: upright.y0, y1: upright.y1, cells: fillCells(upright, turnedGlyphs, page), rotated: true, ruled: true });
   }
 
   if (tables.length === 0) {
