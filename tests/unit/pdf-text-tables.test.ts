@@ -38,6 +38,27 @@ describe('findTextTables (pages without rulings)', () => {
     ]);
   });
 
+  it('keeps a label wrapped round its numbers (first line wide, numbers centred between the lines) in the table', () => {
+    const wrapped = [
+      ...word('本机关2023年度收到和处理政府信息公开申请情况如下表所示：', 60, 100),
+      ...word('项目', 60, 140),
+      ...['自然人', '法人', '总计'].flatMap((h, i) => centred(h, HEAD[i]!, 140)),
+      ...row(170, '一、本年新收申请', ['10', '2', '12']),
+      ...word('（二）部分公开（区分处理的，只计这一情形', 60, 195), // wider than 45% of the text
+      ...[['3', 0], ['1', 1], ['4', 2]].flatMap(([v, i]) => rightAligned(v as string, RIGHT[i as number]!, 202)),
+      ...word('，不计其他情形）', 60, 209),
+      ...row(245, '四、结转下年度继续办理', ['1', '0', '1']),
+    ];
+    const l = layout(wrapped);
+    expect(l.tables).toHaveLength(1);
+    expect(picture(l.tables[0]!)).toEqual([
+      ['项目', '自然人', '法人', '总计'],
+      ['一、本年新收申请', '10', '2', '12'],
+      ['（二）部分公开（区分处理的，只计这一情形\n，不计其他情形）', '3', '1', '4'],
+      ['四、结转下年度继续办理', '1', '0', '1'],
+    ]);
+  });
+
   it('leaves the prose above and below the table as lines', () => {
     expect(layout(page).lines.map((l) => l.text)).toEqual(['本机关2023年度收到和处理政府信息公开申请情况如下表所示：', '注：上表中的数据统计时间为2023年1月1日至12月31日。']);
   });

@@ -142,8 +142,10 @@ function canContinue(previous: Extract<FlowItem, { kind: 'table' }>, next: PdfTa
   if (next.page !== previous.lastPage + 1) return false;
   const a = previous.table;
   if (Math.abs(a.x1 - next.x1) > EDGE) return false;
-  if (Math.abs(a.x0 - next.x0) <= EDGE) return true;
-  // A fragment that leaves out the first columns (a merged label column not drawn on the new page)
-  // continues the table when every one of its column rulings stands on one of the table's.
-  return next.x0 > a.x0 && next.xs.every((x) => a.xs.some((ax) => Math.abs(ax - x) <= EDGE));
+  const standsOn = (xs: number[], on: number[]) => xs.every((x) => on.some((o) => Math.abs(o - x) <= EDGE));
+  // Same edges, and the column rulings of one stand on the other's (a fragment may draw fewer
+  // columns): another table of the same width that happens to open the next page is not merged.
+  if (Math.abs(a.x0 - next.x0) <= EDGE) return standsOn(next.xs, a.xs) || standsOn(a.xs, next.xs);
+  // A fragment that leaves out the first columns (a merged label column not drawn on the new page).
+  return next.x0 > a.x0 && standsOn(next.xs, a.xs);
 }

@@ -92,14 +92,16 @@ export function glyphsOfItem(item: TextItemLike, viewport: readonly number[], as
   const glyphs: Glyph[] = [];
 
   if (vertical) {
-    // Stacked downwards (along -v) from the origin, each glyph one n-th of the item's height.
+    // Stacked downwards (along -v) from the origin, each glyph one n-th of the item's height; in
+    // vertical writing the origin is the top centre of the glyph.
     const step = (item.height || size * chars.length) / chars.length;
-    const across = item.width || size;
+    const half = (item.width || size) / 2;
     chars.forEach((ch, i) => {
       if (ch.trim().length === 0) return;
       const top: [number, number] = [origin[0] - v[0] * step * i, origin[1] - v[1] * step * i];
       const bottom: [number, number] = [top[0] - v[0] * step, top[1] - v[1] * step];
-      const corners: [number, number][] = [top, bottom, [top[0] + u[0] * across, top[1] + u[1] * across], [bottom[0] + u[0] * across, bottom[1] + u[1] * across]];
+      const side = (p: [number, number], k: number): [number, number] => [p[0] + u[0] * half * k, p[1] + u[1] * half * k];
+      const corners: [number, number][] = [side(top, -1), side(top, 1), side(bottom, -1), side(bottom, 1)];
       glyphs.push({ ch, size, angle, vertical: true, ...boxOf(corners) });
     });
     return glyphs;

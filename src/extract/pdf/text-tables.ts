@@ -65,10 +65,18 @@ function regions(rows: Row[], textWidth: number): Row[][] {
     if (numeric.length >= 2 || numeric.some((r) => r.chunks.filter((c) => c.numeric).length >= 5)) out.push(current);
     current = [];
   };
-  for (const row of rows) {
-    if (isTableLike(row) || (isShort(row) && current.length > 0) || (isShort(row) && row.chunks[0]!.text.length <= 12)) current.push(row);
+  // A long line of a wrapped label (numbers centred beside it on the next line) stands wholly left
+  // of the numbers of the lines around it; a line of prose runs across them.
+  const inLabelColumn = (i: number) => {
+    const row = rows[i]!;
+    const height = row.y1 - row.y0;
+    const near = rows.filter((r, k) => k !== i && Math.abs(k - i) <= 2 && r.numeric && Math.abs(r.y0 - row.y0) <= 2 * height);
+    return near.length > 0 && near.every((r) => row.chunks.every((c) => c.x1 < Math.min(...r.chunks.filter((x) => x.numeric).map((x) => x.x0))));
+  };
+  rows.forEach((row, i) => {
+    if (isTableLike(row) || (isShort(row) && current.length > 0) || (isShort(row) && row.chunks[0]!.text.length <= 12) || inLabelColumn(i)) current.push(row);
     else close();
-  }
+  });
   close();
   return out.map((region) => {
     // Leading short lines that are not followed closely by the table are prose (a heading).
