@@ -51,8 +51,9 @@ export const STRESS_FIXTURES: StressFixture[] = [
   },
   {
     name: 'shiqiao-town-2021-wps-vertical',
-    profiles: 'wps text + vertical font (UniGB-UCS2-V) for 三、本年度办理结果 in a narrow first column + wps stroked rulings',
-    covers: 'the stacked T3 label drawn as one vertical run (pdf.js: dir ttb, ︑ for 、), WPS flipped CTM, T3 kept on one page, town numbers',
+    profiles: 'wps text + vertical font (UniGB-UCS2-V) for 三、本年度办理结果 in a narrow first column + wps stroked rulings; T3 continued over 2 pages',
+    covers:
+      'the stacked T3 label drawn as one vertical run (pdf.js: dir ttb, ︑ for 、) in the lower part of a page: pdf.js drops the vertical glyphs that stand less than Tf (= 20 × 9 = 180 units, read as points) above the page bottom, so only 三︑ of the label reaches the extractor; WPS flipped CTM, town numbers',
     report: {
       seed: 402,
       agency: '石桥镇人民政府',
@@ -67,7 +68,6 @@ export const STRESS_FIXTURES: StressFixture[] = [
     },
     pdf: {
       rulings: 'stroke',
-      keepTablesTogether: true,
       pageNumbers: true,
       producer: { text: 'wps', stroke: 'wps', verticalCells: [RESULTS] },
       info: { creator: 'WPS 文字', date: '20220120090000' },
@@ -76,8 +76,8 @@ export const STRESS_FIXTURES: StressFixture[] = [
   },
   {
     name: 'liuhe-office-2019-word-tagged',
-    profiles: 'Word: marked content (BDC/EMC, /Artifact rulings) + thin filled rectangles drawn before the text + TJ with kerning numbers; T3 continued over 2 pages',
-    covers: 'Word “Save as PDF”-like stream, 2019 template, T3 broken before （四）无法提供',
+    profiles: 'Word: marked content (BDC/EMC, /Artifact rulings) + thin filled rectangles drawn before the text + TJ with kerning numbers; T3 continued over 3 pages',
+    covers: 'Word “Save as PDF”-like stream, 2019 template, T3 broken before （四）无法提供 and again by the page end',
     report: {
       seed: 403,
       agency: '柳河区人民政府办公室',
@@ -198,8 +198,8 @@ export const STRESS_FIXTURES: StressFixture[] = [
   },
   {
     name: 'baisha-justice-2019-three-line',
-    profiles: 'three-line tables (rules at top, under the header, at the bottom; no verticals) + T3 continued over 2 pages',
-    covers: 'no vertical rulings anywhere, so every table is read from text positions; T3 broken in the middle; 2019 template',
+    profiles: 'three-line tables (rules at top, under the header, at the bottom; no verticals) + T3 continued over 2 pages + T4 header rows and data row on different pages',
+    covers: 'no vertical rulings anywhere, so every table is read from text positions; T3 broken in the middle; T4 data row alone at the top of a page; 2019 template',
     report: {
       seed: 408,
       agency: '白沙县司法局',
@@ -216,15 +216,18 @@ export const STRESS_FIXTURES: StressFixture[] = [
       rulings: 'stroke',
       numbersAlign: 'right',
       pageNumbers: true,
-      breaks: [{ role: 'applications', before: '（三）不予公开' }],
+      breaks: [
+        { role: 'applications', before: '（三）不予公开' },
+        { role: 'review_litigation', before: 3 },
+      ],
       producer: { edges: 'three-line' },
       info: { date: '20200116090000' },
     },
   },
   {
-    name: 'honghe-county-2021-horizontal-kern',
-    profiles: 'only horizontal rulings (every row rule, no verticals) + TJ with kerning numbers + numbers right-aligned',
-    covers: 'ruled rows but no column rules: the ruled-table finder sees no table, the text-position reader must; tables kept on one page; 2021 template',
+    name: 'honghe-county-2021-mixed-horizontal',
+    profiles: 'only horizontal rulings (every row rule, no verticals) for T3 and T4 while T2 is fully ruled (tables pasted from different sources) + TJ with kerning numbers + numbers right-aligned',
+    covers: 'a fully ruled table and a table without column rules on the same page (T2 above the start of T3); 2021 template',
     report: {
       seed: 409,
       agency: '红河县人民政府',
@@ -240,16 +243,15 @@ export const STRESS_FIXTURES: StressFixture[] = [
     pdf: {
       rulings: 'stroke',
       numbersAlign: 'right',
-      keepTablesTogether: true,
       pageNumbers: true,
-      producer: { edges: 'horizontal', text: 'tj-kern' },
+      producer: { edgesByRole: { applications: 'horizontal', review_litigation: 'horizontal' }, text: 'tj-kern' },
       info: { date: '20220119090000' },
     },
   },
   {
     name: 'xiling-health-2019-offset-rotate90',
     profiles: 'MediaBox [-10 -10 …] (content moved with it) + T3 and T4 on /Rotate 90 pages + numbers-first order',
-    covers: 'a MediaBox not starting at 0 0 on portrait and rotated pages, T3 continued onto a second rotated page, 2019 template',
+    covers: 'a MediaBox not starting at 0 0 on portrait and rotated pages, T3 continued onto a second rotated page (broken before （三）不予公开), page numbers 40 pt above the bottom of the landscape frame, 2019 template',
     report: {
       seed: 410,
       agency: '西岭区卫生健康委员会',
@@ -266,6 +268,7 @@ export const STRESS_FIXTURES: StressFixture[] = [
       rulings: 'stroke',
       landscapePages: 'rotate90',
       pageNumbers: true,
+      breaks: [{ role: 'applications', before: '（三）不予公开' }],
       producer: { mediaOrigin: [-10, -10], order: 'numbers-first' },
       info: { date: '20200122090000' },
     },
@@ -274,7 +277,7 @@ export const STRESS_FIXTURES: StressFixture[] = [
   {
     name: 'longquan-finance-2021-crop-rowtj',
     profiles: 'CropBox inside a larger MediaBox (crop marks and a slug line outside) + a table row as one TJ (cells apart by a space glyph and a huge kerning advance) + flipped CTM',
-    covers: 'text and strokes outside the CropBox; row-wide TJ arrays; T3 broken across 2 pages; 2021 template',
+    covers: 'text and strokes outside the CropBox; row-wide TJ arrays; T3 continued over 3 pages (one forced break); 2021 template',
     report: {
       seed: 411,
       agency: '龙泉市财政局',
@@ -298,7 +301,7 @@ export const STRESS_FIXTURES: StressFixture[] = [
   {
     name: 'qingxi-transport-2019-sideways-continued',
     profiles: 'T3 drawn sideways on portrait pages without /Rotate, continued over 2 pages + glyph by glyph (Tm + Tj per character) + thin filled rectangles',
-    covers: 'a sideways table that continues onto a second sideways page, 2019 template',
+    covers: 'a sideways table that continues onto a second sideways page (broken before （三）不予公开), 2019 template',
     report: {
       seed: 412,
       agency: '清溪县交通运输局',
@@ -315,6 +318,7 @@ export const STRESS_FIXTURES: StressFixture[] = [
       rulings: 'filled-rects',
       landscapePages: 'sideways',
       pageNumbers: true,
+      breaks: [{ role: 'applications', before: '（三）不予公开' }],
       producer: { text: 'char' },
       info: { date: '20200123090000' },
     },
@@ -322,7 +326,7 @@ export const STRESS_FIXTURES: StressFixture[] = [
   },
   {
     name: 'jinshan-town-2021-vertical-break',
-    profiles: 'vertical font for 三、本年度办理结果 cut by a page break (三、本 on one page, 年度办理结果 on the next) + marked content + stroked cell borders per cell',
+    profiles: 'vertical font for 三、本年度办理结果 cut by a page break (三、本年 on one page, 度办理结果 on the next) + marked content + stroked cell borders per cell',
     covers: 'a vertical label split across pages; T3 continued over 2 pages; 2021 template',
     report: {
       seed: 413,

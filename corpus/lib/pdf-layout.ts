@@ -64,7 +64,7 @@ export type Item =
    * fragment starts at the table's first row (repeated header rows too); `bottom`: it ends at the
    * table's last row; `headEnd`: it ends at the last header row.
    */
-  | { kind: 'cell'; x0: number; y0: number; x1: number; y1: number; table: number; top?: boolean; bottom?: boolean; headEnd?: boolean };
+  | { kind: 'cell'; x0: number; y0: number; x1: number; y1: number; table: number; role?: Table['role']; top?: boolean; bottom?: boolean; headEnd?: boolean };
 
 export interface LaidPage {
   orientation: 'portrait' | 'landscape';
@@ -331,7 +331,7 @@ export class Flow {
         const page = this.pages[f.page]!;
         if (t.borders !== false) {
           const edges = { ...(f.r0 === 0 ? { top: true } : {}), ...(f.r1 === t.rows.length - 1 ? { bottom: true } : {}), ...(f.r1 === headerRows - 1 ? { headEnd: true } : {}) };
-          page.items.push({ kind: 'cell', x0, y0: f.y0, x1, y1: f.y1, table: id, ...edges });
+          page.items.push({ kind: 'cell', x0, y0: f.y0, x1, y1: f.y1, table: id, role: t.role, ...edges });
         }
         const where = { table: id, row: p.row, col: p.col };
         if (p.vertical) {

@@ -25,7 +25,7 @@
  * Landscape sections are stored as pdf.ts stores them (landscapePages), the frame rotation
  * baked into the coordinates.
  */
-import type { LayoutDoc } from './layout.ts';
+import type { LayoutDoc, Table } from './layout.ts';
 import { Flow, type Item, type LaidPage } from './pdf-layout.ts';
 import { addCidFont, addHelvetica, advance, isAscii, latin1, num, PdfFile, pdfTextString, textWidth, ucs2Hex, asciiHex } from './pdf-file.ts';
 import { KANGXI, MARGINS, RULE_WIDTH, type PdfOptions } from './pdf.ts';
@@ -36,7 +36,9 @@ export interface ProducerProfile {
   /** How text is shown (default 'line'). 'row-tj' needs latin 'cid'. */
   text?: 'line' | 'char' | 'tj-kern' | 'row-tj' | 'wps';
   /** Which cell edges are ruled (default 'all'); PdfOptions.rulings says how they are drawn. */
-  edges?: 'all' | 'inner' | 'horizontal' | 'three-line';
+  edges?: Edges;
+  /** Per table role, overriding `edges` (tables pasted from different sources). */
+  edgesByRole?: Partial<Record<NonNullable<Table['role']>, Edges>>;
   /** Stroked rulings: merged long lines, each cell's own edges (Word), merged lines in q … Q each (WPS). */
   stroke?: 'merged' | 'per-cell' | 'wps';
   /** Rulings before the text (Word, Chromium) or after it (default). */
@@ -54,6 +56,8 @@ export interface ProducerProfile {
   /** A MediaBox this much larger on every side than the CropBox (the page), crop marks and a slug line in between. */
   cropMargin?: number;
 }
+
+type Edges = 'all' | 'inner' | 'horizontal' | 'three-line';
 
 export interface ProducerPdfOptions extends PdfOptions {
   producer: ProducerProfile;
@@ -91,7 +95,7 @@ interface Edge {
 }
 
 /** The cell edges of some cells that the profile rules, in frame coordinates (y down). */
-function ruledEdges(cells: CellItem[], which: NonNullable<ProducerProfile['edges']>, perCell: boolean): Edge[] {
+function ruledEdges(cells: CellItem[], edgesOf: (c: CellItem) => Edges, perCell: boolean): Edge[] {
   const left = new Map<number, number>();
   const right = new Map<number, number>();
   for (const c of cells) {
@@ -101,6 +105,7 @@ function ruledEdges(cells: CellItem[], which: NonNullable<ProducerProfile['edges
   const out: Edge[] = [];
   const seen = new Set<string>();
   const k = (x: number) => Math.round(x * 100) / 100;
+  let which: Edges = 'all';
   const push = (e: Edge, outer: boolean, underHead = false) => {
     if (which === 'inner' && outer) return;
     if ((which === 'horizontal' || which === 'three-line') && e.dir === 'v') return;
@@ -111,6 +116,7 @@ function ruledEdges(cells: CellItem[], which: NonNullable<ProducerProfile['edges
     out.push(e);
   };
   for (const c of cells) {
+    which = edgesOf(c);
     push({ dir: 'h', at: c.y0, a: c.x0, b: c.x1 }, c.top === true);
     push({ dir: 'v', at: c.x0, a: c.y0, b: c.y1 }, Math.abs(c.x0 - left.get(c.table)!) < 0.01);
     push({ dir: 'v', at: c.x1, a: c.y0, b: c.y1 }, Math.abs(c.x1 - right.get(c.table)!) < 0.01);
@@ -295,7 +301,8 @@ class Writer {
     if (style === 'none' || cells.length === 0) return '';
     const strokeMode = this.p.stroke ?? 'merged';
     const perCell = style === 'stroke' && strokeMode === 'per-cell';
-    let edges = ruledEdges(cells, this.p.edges ?? 'all', perCell);
+    const byRole = this.p.edgesByRole ?? {};
+    let edges = ruledEdges(cells, (c) => (c.role && byRole[c.role]) || this.p.edges || 'all', perCell);
     if (edges.length === 0) return '';
     const m = this.local(ctx);
     const t = RULE_WIDTH[style];

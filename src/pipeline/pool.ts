@@ -60,9 +60,7 @@ export class ExtractionPool {
 
   /** A fresh worker in the slot. */
   private start(slot: Slot): void {
-    // A larger young generation than V8's default: pdf.js allocates many short-lived objects, and
-    // fewer scavenges made PDF extraction about 15% faster here.
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 48 } });
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
     slot.worker = worker;
     worker.on('message', (record: ReportRecord) => this.finish(slot, record));
     worker.on('error', (err: Error & { code?: string }) => {

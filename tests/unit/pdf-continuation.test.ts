@@ -62,13 +62,19 @@ describe('flowWithContinuations', () => {
     }
   });
 
-  it('does not merge a table with one two pages on, nor tables read from text positions or turned upright', () => {
+  it('does not merge a table with one two pages on, nor tables read from text positions, nor an upright table with a turned one', () => {
     const skip = flowWithContinuations([pageLayout(1, [bottomOf(1, [HEADER, ROW1])]), pageLayout(2, []), pageLayout(3, [topOf(3, [ROW2])])]);
     expect(tables(skip)).toHaveLength(2);
     const unruled: PdfTable = { ...topOf(2, [ROW2]), ruled: false };
     expect(tables(flowWithContinuations([pageLayout(1, [bottomOf(1, [HEADER, ROW1])]), pageLayout(2, [unruled])]))).toHaveLength(2);
-    const turned: PdfTable = { ...topOf(2, [ROW2]), rotated: true };
+    const turned: PdfTable = { ...topOf(2, [ROW2]), angle: 90 };
     expect(tables(flowWithContinuations([pageLayout(1, [bottomOf(1, [HEADER, ROW1])]), pageLayout(2, [turned])]))).toHaveLength(2);
+  });
+
+  it('merges tables turned upright the same way on consecutive pages (a sideways table continued)', () => {
+    const first: PdfTable = { ...bottomOf(1, [HEADER, ROW1]), angle: 270 };
+    const second: PdfTable = { ...topOf(2, [ROW2]), angle: 270 };
+    expect(tables(flowWithContinuations([pageLayout(1, [first]), pageLayout(2, [second])]))).toHaveLength(1);
   });
 
   it('drops the header rows the producer repeated at the top of the next page', () => {

@@ -129,7 +129,7 @@ export function pdfTable(page: number, xs: number[], ys: number[], rows: (string
     });
   });
   for (const c of cells) Object.assign(c, { x0: xs[c.col]!, x1: xs[c.col + c.colSpan]!, y0: ys[c.row]!, y1: ys[c.row + c.rowSpan]! });
-  return { page, xs, ys, cells, x0: xs[0]!, x1: xs.at(-1)!, y0: ys[0]!, y1: ys.at(-1)!, rotated: false, ruled };
+  return { page, xs, ys, cells, x0: xs[0]!, x1: xs.at(-1)!, y0: ys[0]!, y1: ys.at(-1)!, angle: 0, ruled };
 }
 
 /**

@@ -40,7 +40,7 @@ describe('layoutPage', () => {
   it('fills a ruled table’s cells with the glyphs inside them and leaves the rest as lines', () => {
     const layout = layoutPage({ page: 3, width: W, height: H, ...upright });
     expect(layout.tables).toHaveLength(1);
-    expect(layout.tables[0]).toMatchObject({ page: 3, ruled: true, rotated: false, x0: 60, x1: 420, y0: 100, y1: 160 });
+    expect(layout.tables[0]).toMatchObject({ page: 3, ruled: true, angle: 0, x0: 60, x1: 420, y0: 100, y1: 160 });
     expect(picture(layout.tables[0]!)).toEqual([
       ['项目', '数量'],
       ['新收申请', '25'],
@@ -53,7 +53,7 @@ describe('layoutPage', () => {
     it(`turns a table printed sideways (text at ${angle}°) upright before reading it`, () => {
       const layout = layoutPage(sideways(angle));
       expect(layout.tables).toHaveLength(1);
-      expect(layout.tables[0]!.rotated).toBe(true);
+      expect(layout.tables[0]!.angle).not.toBe(0);
       expect(picture(layout.tables[0]!)).toEqual([
         ['项目', '数量'],
         ['新收申请', '25'],

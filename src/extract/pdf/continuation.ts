@@ -11,12 +11,15 @@ import type { PdfCell, PdfLine, PdfTable, PageLayout } from './page-layout.ts';
 const EDGE = 4;
 /** Lines in the top or bottom margin that do not break a continuation (page numbers, running heads). */
 const MARGIN_SHARE = 0.08;
+const MIN_MARGIN = 72;
 /** A continued fragment repeats at most this many header rows. */
 const MAX_HEADER_ROWS = 4;
 
 /** Short lines in the top or bottom margin (page numbers, running heads) do not end a table. */
 export function isMarginNoise(line: PdfLine, pageHeight: number): boolean {
-  const inMargin = line.y0 < pageHeight * MARGIN_SHARE || line.y0 > pageHeight * (1 - MARGIN_SHARE);
+  // At least an inch: on a landscape page 8% of the height is less than a footer's height.
+  const margin = Math.max(pageHeight * MARGIN_SHARE, MIN_MARGIN);
+  const inMargin = line.y0 < margin || line.y0 > pageHeight - margin;
   return inMargin && line.text.replace(/\s+/gu, '').length <= 12;
 }
 
@@ -138,7 +141,8 @@ function lastTableBeforeOnlyNoise(flow: FlowItem[], layouts: PageLayout[]): Extr
 }
 
 function canContinue(previous: Extract<FlowItem, { kind: 'table' }>, next: PdfTable): boolean {
-  if (previous.table.rotated || next.rotated || !previous.table.ruled || !next.ruled) return false;
+  // Tables turned upright continue only into tables turned the same way (their frames agree).
+  if (previous.table.angle !== next.angle || !previous.table.ruled || !next.ruled) return false;
   if (next.page !== previous.lastPage + 1) return false;
   const a = previous.table;
   if (Math.abs(a.x1 - next.x1) > EDGE) return false;

@@ -19,8 +19,9 @@ export interface PdfTable extends Box {
   xs: number[];
   ys: number[];
   cells: PdfCell[];
-  /** The table was turned upright: its coordinates are not the page's. */
-  rotated: boolean;
+  /** The baseline angle of its text on the page (0, 90, 180, 270); not 0: the table was turned
+   * upright and its coordinates are those of the upright frame, not the page's. */
+  angle: number;
   /** Read from ruling lines (false: rebuilt from text positions). */
   ruled: boolean;
 }
@@ -106,7 +107,7 @@ export function layoutPage(content: PageContent): PageLayout {
     glyphs.forEach((g) => used.add(g));
     const angle = dominantAngle(glyphs);
     if (angle === 0) {
-      tables.push({ page, xs: found.xs, ys: found.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(found, glyphs, page), rotated: false, ruled: true });
+      tables.push({ page, xs: found.xs, ys: found.ys, x0: found.x0, x1: found.x1, y0: found.y0, y1: found.y1, cells: fillCells(found, glyphs, page), angle: 0, ruled: true });
       continue;
     }
     const turn = uprightFor(angle, width, height);
@@ -116,15 +117,15 @@ export function layoutPage(content: PageContent): PageLayout {
     if (!upright) continue;
     // Read and placed in its own upright frame: the frame the lines of its turned text are placed in,
     // so that reading order (by y0) puts a caption above the table before it and a note below after it.
-    tables.push({ page, xs: upright.xs, ys: upright.ys, x0: upright.x0, x1: upright.x1, y0: upright.y0, y1: upright.y1, cells: fillCells(upright, turnedGlyphs, page), rotated: true, ruled: true });
+    tables.push({ page, xs: upright.xs, ys: upright.ys, x0: upright.x0, x1: upright.x1, y0: upright.y0, y1: upright.y1, cells: fillCells(upright, turnedGlyphs, page), angle, ruled: true });
   }
 
-  if (tables.length === 0) {
-    // No ruled table on the page: rebuild tables from text positions, if the text lines up as one.
-    const fallback = findTextTables(content.glyphs, page);
-    tables.push(...fallback.tables);
-    fallback.used.forEach((g) => used.add(g));
-  }
+  // Text that no ruled table took may still be a table drawn without lines (or with horizontal
+  // rules only): rebuild tables from text positions where the text lines up as one.
+  const fallback = findTextTables(content.glyphs.filter((g) => !used.has(g)), page);
+  tables.push(...fallback.tables);
+  fallback.used.forEach((g) => used.add(g));
+  tables.sort((a, b) => a.y0 - b.y0);
 
   const rest = content.glyphs.filter((g) => !used.has(g));
   const textLines: PdfLine[] = [];

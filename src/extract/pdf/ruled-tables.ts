@@ -130,7 +130,7 @@ function buildGrid(horizontals: Line[], verticals: Line[]): RuledTable | null {
   return { xs, ys, cells, x0: xs[0]!, x1: xs.at(-1)!, y0: ys[0]!, y1: ys.at(-1)! };
 }
 
-/** Tables on a page: groups of touching rulings with at least two lines each way. */
+/** Tables on a page: groups of touching rulings, both ways. */
 export function findRuledTables(segments: Segment[]): RuledTable[] {
   const horizontals = mergeLines(segments.filter((s) => s.y0 === s.y1).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 })));
   const verticals = mergeLines(segments.filter((s) => s.x0 === s.x1 && s.y0 !== s.y1).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 })));
@@ -152,7 +152,10 @@ export function findRuledTables(segments: Segment[]): RuledTable[] {
   });
   const tables: RuledTable[] = [];
   for (const g of groups.values()) {
-    if (g.h.length < 2 || g.v.length < 2) continue;
+    // Tables drawn without an outer frame have a single inner ruling one way (a 2021 第二十条 block:
+    // one vertical between label and value; a one-row fragment: one horizontal); the grid's outer
+    // edges then come from where the rulings end.
+    if (g.h.length < 1 || g.v.length < 1 || g.h.length + g.v.length < 3) continue;
     const table = buildGrid(g.h, g.v);
     if (table && table.x1 - table.x0 > 20 && table.y1 - table.y0 > 8) tables.push(table);
   }

@@ -211,7 +211,7 @@ function toTable(region: Row[], page: number): PdfTable {
     }
   });
   const ys = [...rows.map((r) => r.y0), rows.at(-1)!.y1];
-  return { page, xs: bounds, ys, cells, x0: bounds[0]!, x1: bounds.at(-1)!, y0: ys[0]!, y1: ys.at(-1)!, rotated: false, ruled: false };
+  return { page, xs: bounds, ys, cells, x0: bounds[0]!, x1: bounds.at(-1)!, y0: ys[0]!, y1: ys.at(-1)!, angle: 0, ruled: false };
 }
 
 /** Text-position tables of a page's upright glyphs, and the glyphs they took. */
