@@ -36,7 +36,7 @@ Exit status: 0 every file ok (or not a report), 1 some file failed, 2 usage erro
 class UsageError extends Error {}
 
 /** Heap limit of each extraction worker: far above what a report needs, far below the machine. */
-const MEMORY_PER_WORKER_MB = 1024;
+const MEMORY_PER_WORKER_MB = 2048;
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;

@@ -5,6 +5,7 @@
  * not embedded yields no text at all. pdf.js in Node runs its "worker" on the calling thread;
  * parallelism comes from running whole files in worker threads (src/pipeline).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from './pdfjs.ts';
@@ -14,6 +15,31 @@ const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 // pdf.js reads these with fs in Node; trailing slashes matter.
 const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
 const STANDARD_FONTS_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
+
+/**
+ * CMaps and standard font data, read once per process: pdf.js asks for them for every document
+ * (UniGB-UCS2-H for each PDF whose Chinese font is not embedded).
+ */
+const binaryCache = new Map<string, Uint8Array>();
+
+class CachedBinaryData {
+  private readonly dirs: Record<string, string | null>;
+  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.dirs = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+  }
+
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const dir = this.dirs[kind];
+    if (!dir) throw new Error(`no folder for ${kind}`);
+    const path = dir + filename;
+    let data = binaryCache.get(path);
+    if (!data) {
+      data = new Uint8Array(readFileSync(path));
+      binaryCache.set(path, data);
+    }
+    return data.slice(); // pdf.js may transfer (detach) what it is given
+  }
+}
 
 export class PdfError extends Error {
   constructor(
@@ -31,6 +57,7 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
     data,
     password,
     isEvalSupported: false,
+    BinaryDataFactory: CachedBinaryData,
     cMapUrl: CMAP_URL,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONTS_URL,

@@ -242,6 +242,32 @@ export function rulingsOf(fnArray: number[], argsArray: unknown[][], viewport: r
   return segments;
 }
 
+/** A gap this many font sizes wide between two runs of a line: columns, i.e. maybe a table. */
+const COLUMN_GAP = 2;
+
+/**
+ * Whether a page's text lines up in columns anywhere: two runs of glyphs on one line, far apart.
+ * Pages of running text never do, and their rulings are not needed: reading the operator list
+ * is the costlier half of pdf.js's work, so it is skipped there.
+ */
+export function mayHoldTable(glyphs: Glyph[]): boolean {
+  // Glyphs on one line share their angle and (to within 2 units) their bottom edge.
+  const byLine = new Map<string, Glyph[]>();
+  for (const g of glyphs) {
+    const key = `${g.angle}:${Math.round((g.angle % 180 === 0 ? g.y1 : g.x1) / 2)}`;
+    const line = byLine.get(key) ?? [];
+    line.push(g);
+    byLine.set(key, line);
+  }
+  for (const line of byLine.values()) {
+    if (line.length < 2) continue;
+    const along = (g: Glyph) => (line[0]!.angle % 180 === 0 ? [g.x0, g.x1] : [g.y0, g.y1]) as [number, number];
+    const spans = line.map(along).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i++) if (spans[i]![0] - spans[i - 1]![1] > COLUMN_GAP * line[i]!.size) return true;
+  }
+  return false;
+}
+
 /**
  * Text and rulings of one page. (No page.cleanup() here: measured, it made pdf.js load the
  * document's fonts again for the next page; the document's destroy() frees everything.)
@@ -250,13 +276,17 @@ export async function readPage(pdf: PDFDocumentProxy, pageNumber: number): Promi
   const page = await pdf.getPage(pageNumber);
   const viewport = page.getViewport({ scale: 1 });
   // Unicode normalisation is done by normalize/, on what it compares; provenance keeps the text as printed.
-  const [text, ops] = await Promise.all([page.getTextContent({ disableNormalization: true }), page.getOperatorList()]);
+  const text = await page.getTextContent({ disableNormalization: true });
   const glyphs: Glyph[] = [];
   for (const item of text.items) {
     if (!('str' in item)) continue;
     const style = text.styles[item.fontName];
     glyphs.push(...glyphsOfItem(item as TextItemLike, viewport.transform, style?.ascent || 0.86, Math.abs(style?.descent || 0.14)));
   }
-  const segments = rulingsOf(ops.fnArray, ops.argsArray as unknown[][], viewport.transform);
+  let segments: Segment[] = [];
+  if (mayHoldTable(glyphs)) {
+    const ops = await page.getOperatorList();
+    segments = rulingsOf(ops.fnArray, ops.argsArray as unknown[][], viewport.transform);
+  }
   return { page: pageNumber, width: viewport.width, height: viewport.height, glyphs, segments };
 }
