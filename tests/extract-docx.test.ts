@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packageDocx } from '../corpus/lib/docx.ts';
-import { extractDocx, DocxError } from '../src/extract/docx.ts';
+import { extractDocx } from '../src/extract/docx.ts';
+import { ExtractionError } from '../src/extract/errors.ts';
 import { tablesOf, paragraphsOf, type TableBlock } from '../src/model/document.ts';
 import { expandGrid } from '../src/model/grid.ts';
 
@@ -103,10 +104,66 @@ describe('docx extractor: table grid', () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
   });
 
-  it('refuses a zip without word/document.xml as CORRUPT', async () => {
+  it('refuses a zip without word/document.xml as not a Word document, and a damaged zip as CORRUPT', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     const zip = zipSync({ 'hello.txt': strToU8('hi') });
-    await expect(extractDocx(Buffer.from(zip))).rejects.toMatchObject({ code: 'CORRUPT' });
-    await expect(extractDocx(Buffer.from('PK\u0003\u0004 not really a zip'))).rejects.toBeInstanceOf(DocxError);
+    await expect(extractDocx(Buffer.from(zip))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
+    await expect(extractDocx(Buffer.from('PK\u0003\u0004 not really a zip'))).rejects.toMatchObject({ code: 'CORRUPT' });
+    await expect(extractDocx(Buffer.from(zip.subarray(0, zip.length - 10)))).rejects.toBeInstanceOf(ExtractionError);
+  });
+
+  it('refuses a zip bomb (a part inflating past its declared size) at once, as TOO_LARGE', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const docx = Buffer.from(packageDocx(p('x')));
+    // Swap word/document.xml's data for 200 MiB of zeros while its headers still declare the real size.
+    const bomb = deflateRawSync(Buffer.alloc(200 * 1024 * 1024, 0x20), { level: 9 });
+    const tampered = replaceEntryData(docx, 'word/document.xml', bomb);
+    const started = Date.now();
+    await expect(extractDocx(tampered)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses XML that declares entities (a billion-laughs bomb) as CORRUPT', async () => {
+    const laughs = '<!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    const docx = Buffer.from(packageDocx(p('&b;')));
+    const { unzipSync, zipSync } = await import('fflate');
+    const files = unzipSync(new Uint8Array(docx));
+    files['word/document.xml'] = new TextEncoder().encode(new TextDecoder().decode(files['word/document.xml']).replace('?>', `?>${laughs}`));
+    await expect(extractDocx(Buffer.from(zipSync(files)))).rejects.toMatchObject({ code: 'CORRUPT' });
   });
 });
+
+/** A copy of a zip whose entry `name` holds `data` (deflated) while every header keeps the old sizes. */
+function replaceEntryData(zip: Buffer, name: string, data: Buffer): Buffer {
+  const local = zip.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04])]), 0);
+  let at = local;
+  while (at >= 0) {
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    if (zip.toString('utf8', at + 30, at + 30 + nameLength) === name) {
+      const start = at + 30 + nameLength + extra;
+      const oldSize = zip.readUInt32LE(at + 18);
+      const before = Buffer.from(zip.subarray(0, start));
+      const after = zip.subarray(start + oldSize);
+      const out = Buffer.concat([before, data, after]);
+      const shift = data.length - oldSize;
+      // Compressed sizes follow the data; the central directory moved by `shift`.
+      out.writeUInt32LE(data.length, at + 18);
+      const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+      const cdOffset = out.readUInt32LE(eocd + 16) + shift;
+      out.writeUInt32LE(cdOffset, eocd + 16);
+      let c = cdOffset;
+      for (let k = 0; k < out.readUInt16LE(eocd + 10); k++) {
+        const n = out.readUInt16LE(c + 28);
+        const entryName = out.toString('utf8', c + 46, c + 46 + n);
+        const offset = out.readUInt32LE(c + 42);
+        if (entryName === name) out.writeUInt32LE(data.length, c + 20);
+        if (offset > at) out.writeUInt32LE(offset + shift, c + 42);
+        c += 46 + n + out.readUInt16LE(c + 30) + out.readUInt16LE(c + 32);
+      }
+      return out;
+    }
+    at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4);
+  }
+  throw new Error(`no entry ${name}`);
+}

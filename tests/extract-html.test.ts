@@ -80,4 +80,19 @@ describe('HTML extractor', () => {
       ['a', 'c'],
     ]);
   });
+
+  it('reads a table wrapped in 50 000 nested <div>s, quickly', () => {
+    const started = Date.now();
+    const doc = extractHtml(html(`${'<div>'.repeat(50_000)}<table><tr><td>规章</td><td>3</td></tr></table>${'</div>'.repeat(50_000)}`));
+    expect(tablesOf(doc)[0]!.rows[0]!.map((c) => c.text)).toEqual(['规章', '3']);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('survives nesting too deep to walk: what is deeper is left out, with a warning', () => {
+    // Alternating tags: no run of identical tags to collapse, no wrapper chain to fold.
+    const open = Array.from({ length: 3000 }, (_, i) => (i % 2 ? '<li>' : '<ul>')).join('');
+    const doc = extractHtml(html(`<p>前言</p>${open}深处的文字`));
+    expect(paragraphsOf(doc).map((p) => p.text)).toContain('前言');
+    expect(doc.warnings.map((w) => w.code)).toContain('HTML_TOO_DEEP');
+  });
 });

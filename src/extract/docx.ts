@@ -3,43 +3,38 @@
  * from the OOXML itself (ooxml-tables.ts says why) and the cell texts from mammoth.
  */
 import * as cheerio from 'cheerio';
-import { unzipSync, strFromU8 } from 'fflate';
+import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { ExtractedDocument } from '../model/document.ts';
+import { ExtractionError } from './errors.ts';
 import { HtmlBlockWalker, type TableBuilder } from './html-blocks.ts';
 import { ooxmlToTable, readOoxmlTables, visibleCellCounts, type OoxmlTable } from './ooxml-tables.ts';
+import { readEntry, zipEntries } from './zip.ts';
 
-export class DocxError extends Error {
-  constructor(
-    readonly code: 'CORRUPT' | 'TOO_LARGE',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Parts larger than this once inflated are refused before they are inflated (zip bombs). */
+/** Limits on what a .docx may inflate to: far above any report, far below a zip bomb. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/** XML parts (and relationships) are all that is read; images and embedded files never are. */
+const XML_PART = /\.(xml|rels)$/iu;
 
-function readParts(bytes: Uint8Array, names: string[]): Map<string, string> {
-  let tooLarge: string | null = null;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (!names.includes(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) {
-          tooLarge = file.name;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch (err) {
-    throw new DocxError('CORRUPT', `not a readable .docx (zip) file: ${(err as Error).message}`);
+/**
+ * The XML parts of the archive, each inflated under a hard limit, and checked for DTDs: OOXML
+ * never declares entities, and a billion-laughs entity bomb must not reach an XML parser.
+ */
+function readParts(bytes: Buffer): Map<string, Buffer> {
+  const entries = zipEntries(bytes).filter((e) => XML_PART.test(e.name));
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  if (total > MAX_TOTAL_BYTES) throw new ExtractionError('TOO_LARGE', `the document's XML inflates to ${Math.round(total / 1_048_576)} MiB, more than the ${MAX_TOTAL_BYTES / 1_048_576} MiB allowed`);
+  const parts = new Map<string, Buffer>();
+  for (const entry of entries) {
+    const data = readEntry(bytes, entry, MAX_PART_BYTES);
+    if (/<!(?:DOCTYPE|ENTITY)/iu.test(data.toString('latin1', 0, Math.min(data.length, 65_536)))) {
+      throw new ExtractionError('CORRUPT', `${entry.name} declares a DTD or entities, which Word never writes (an entity-expansion bomb?)`);
+    }
+    parts.set(entry.name, data);
   }
-  if (tooLarge) throw new DocxError('TOO_LARGE', `${tooLarge} inflates to more than ${MAX_PART_BYTES / 1024 / 1024} MiB`);
-  return new Map(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+  if (!parts.has('word/document.xml')) throw new ExtractionError('UNSUPPORTED_FORMAT', 'a zip archive without word/document.xml: not a Word (.docx) document');
+  return parts;
 }
 
 function coreTitle(coreXml: string | undefined): string | undefined {
@@ -50,16 +45,16 @@ function coreTitle(coreXml: string | undefined): string | undefined {
 }
 
 export async function extractDocx(bytes: Buffer): Promise<ExtractedDocument> {
-  const parts = readParts(bytes, ['word/document.xml', 'docProps/core.xml']);
-  const documentXml = parts.get('word/document.xml');
-  if (documentXml === undefined) throw new DocxError('CORRUPT', 'the zip holds no word/document.xml: not a Word document');
-  const ooxmlTables = readOoxmlTables(documentXml);
+  const parts = readParts(bytes);
+  const ooxmlTables = readOoxmlTables(parts.get('word/document.xml')!.toString('utf8'));
 
+  // mammoth reads a copy holding only the checked parts, and never an image's bytes.
+  const checked = zipSync(Object.fromEntries([...parts].map(([name, data]) => [name, new Uint8Array(data)])), { level: 0 });
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(checked) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) })).value;
   } catch (err) {
-    throw new DocxError('CORRUPT', `mammoth could not read the document: ${(err as Error).message}`);
+    throw new ExtractionError('CORRUPT', `mammoth could not read the document: ${(err as Error).message}`);
   }
   const $ = cheerio.load(html);
   const htmlTables = $('table').toArray();
@@ -86,7 +81,7 @@ export async function extractDocx(bytes: Buffer): Promise<ExtractedDocument> {
   for (const node of $.root().children().toArray()) walker.walk(node);
   walker.flush();
   const doc: ExtractedDocument = { format: 'docx', blocks: walker.blocks, warnings };
-  const title = coreTitle(parts.get('docProps/core.xml'));
+  const title = coreTitle(parts.get('docProps/core.xml')?.toString('utf8'));
   if (title) doc.containerTitle = title;
   return doc;
 }

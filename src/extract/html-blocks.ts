@@ -97,6 +97,45 @@ function isLayoutTable(table: Element): boolean {
   return cells.some(containsTable) && (rows.length < 3 || maxCols < 3);
 }
 
+/** Wrapper elements that carry nothing of their own when they hold a single element. */
+const WRAPPERS = new Set(['div', 'span', 'section', 'article', 'main', 'center', 'font', 'b', 'strong', 'i', 'em', 'u', 'blockquote']);
+/** Deeper than this, content is dropped: the walk is recursive and a hostile page can nest without end. */
+export const MAX_DEPTH = 800;
+
+/**
+ * Makes a DOM safe to walk recursively: chains of wrappers that each hold one element and no text
+ * (50 000 nested <div>s around a table) are collapsed, and whatever still lies deeper than
+ * MAX_DEPTH is dropped. Iterative, so it cannot overflow the stack itself. Returns true when
+ * content was dropped.
+ */
+export function flattenDeepNesting(root: AnyNode): boolean {
+  let dropped = false;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!('children' in node)) continue;
+    const parent = node as Element;
+    parent.children = parent.children.map((child) => {
+      let current = child;
+      for (;;) {
+        if (!isElement(current) || !WRAPPERS.has(tagOf(current))) break;
+        const kids = current.children.filter((k) => !(k.type === 'text' && (k as unknown as { data: string }).data.trim() === ''));
+        if (kids.length !== 1 || !isElement(kids[0]!)) break;
+        current = kids[0]!;
+      }
+      if (current !== child) current.parent = parent;
+      return current;
+    });
+    if (depth >= MAX_DEPTH) {
+      if (parent.children.length > 0) dropped = true;
+      parent.children = [];
+      continue;
+    }
+    for (const child of parent.children) stack.push([child, depth + 1]);
+  }
+  return dropped;
+}
+
 /**
  * Lets a caller build the table block itself from the cells read off the HTML (the docx extractor
  * takes the grid from the OOXML). Returns null to keep the HTML grid.

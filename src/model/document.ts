@@ -58,6 +58,8 @@ export interface ExtractedDocument {
   blocks: Block[];
   /** Problems the extractor noticed but recovered from. */
   warnings: { code: string; message: string }[];
+  /** Set when part of the file could not be read (a truncated PDF): what is missing. */
+  incomplete?: string;
 }
 
 export function tablesOf(doc: ExtractedDocument): TableBlock[] {

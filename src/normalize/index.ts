@@ -101,6 +101,7 @@ export function normalize(doc: ExtractedDocument, source: SourceInfo): ReportRec
   const title = findTitle(doc, firstReportTable ? doc.blocks.indexOf(firstReportTable) : doc.blocks.length);
 
   const warnings: RecordWarning[] = [...doc.warnings, ...mappings.flatMap((m) => m.warnings)];
+  if (doc.incomplete) warnings.unshift({ code: 'INCOMPLETE_SOURCE', message: doc.incomplete });
   const extraRows: ExtraRow[] = mappings.flatMap((m) => m.extraRows);
   const fields: Record<string, number | null> = {};
   const provenance: Record<string, Provenance> = {};
@@ -148,7 +149,7 @@ export function normalize(doc: ExtractedDocument, source: SourceInfo): ReportRec
   const orderedProvenance = Object.fromEntries(FIELD_IDS.filter((id) => id in provenance).map((id) => [id, provenance[id]!]));
   return {
     source: { path: source.path, sha256: source.sha256, format: doc.format, ...(doc.pages !== undefined ? { pages: doc.pages } : {}) },
-    status: isReport ? 'ok' : 'not_a_report',
+    status: isReport ? (doc.incomplete ? 'partial' : 'ok') : 'not_a_report',
     // A file without report tables names no report: its title line (if any) is kept for the reader.
     report: isReport ? { agency: title.agency, year: title.year, template, title: title.title } : { agency: null, year: null, template, title: title.title },
     fields: orderedFields,

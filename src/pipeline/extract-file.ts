@@ -4,11 +4,15 @@
  * batch.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { DocxError, extractDocx } from '../extract/docx.ts';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extractDocx } from '../extract/docx.ts';
+import { ExtractionError } from '../extract/errors.ts';
 import { extractHtml } from '../extract/html.ts';
-import { PdfError, extractPdf } from '../extract/pdf/index.ts';
+import { convertLegacyWord } from '../extract/legacy-word.ts';
+import { extractPdf } from '../extract/pdf/index.ts';
 import { sniffFormat, type SniffedFormat } from '../extract/sniff.ts';
+import type { ExtractedDocument } from '../model/document.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
 import { normalize } from '../normalize/index.ts';
 import { EXTRACTOR } from '../version.ts';
@@ -46,9 +50,8 @@ export function failedRecord(path: string, sha256: string, format: RecordFormat,
   };
 }
 
-/** Why a format cannot be read (yet), for the formats that have no extractor. */
+/** Why a format cannot be read, for the formats that have no extractor. */
 const UNSUPPORTED: Partial<Record<SniffedFormat, [ErrorCode, string]>> = {
-  doc: ['UNSUPPORTED_FORMAT', 'legacy Word (.doc/.wps) files are not supported yet; save the file as .docx and run again'],
   zip: ['UNSUPPORTED_FORMAT', 'a zip archive that is not a Word (.docx) document'],
   txt: ['UNSUPPORTED_FORMAT', 'plain text files are not supported: the report tables cannot be read from text'],
   empty: ['EMPTY', 'the file is empty'],
@@ -59,26 +62,71 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function extractBytes(bytes: Buffer, displayPath: string): Promise<ReportRecord> {
+export interface ExtractOptions {
+  /** Password of an encrypted PDF. */
+  password?: string;
+  /** Files larger than this are refused (TOO_LARGE) before they are read. */
+  maxBytes?: number;
+  /** Time LibreOffice gets to convert a legacy Word file. */
+  conversionTimeoutMs?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+async function documentOf(bytes: Buffer, format: SniffedFormat, options: ExtractOptions): Promise<ExtractedDocument> {
+  switch (format) {
+    case 'pdf':
+      return extractPdf(bytes, options.password !== undefined ? { password: options.password } : {});
+    case 'docx':
+      return extractDocx(bytes);
+    case 'doc':
+      return { ...(await extractDocx(await convertLegacyWord(bytes, options.conversionTimeoutMs ?? 50_000))), format: 'doc' };
+    default:
+      return extractHtml(bytes);
+  }
+}
+
+export async function extractBytes(bytes: Buffer, displayPath: string, options: ExtractOptions = {}): Promise<ReportRecord> {
   const sha256 = sha256Of(bytes);
   const format = sniffFormat(bytes);
   const unsupported = UNSUPPORTED[format];
   if (unsupported) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], ...unsupported);
   try {
-    const doc = format === 'docx' ? await extractDocx(bytes) : format === 'pdf' ? await extractPdf(bytes) : extractHtml(bytes);
-    return normalize(doc, { path: displayPath, sha256 });
+    const doc = await documentOf(bytes, format, options);
+    const record = normalize(doc, { path: displayPath, sha256 });
+    if (doc.incomplete && record.status === 'not_a_report') {
+      return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'CORRUPT', `${doc.incomplete}; what could be read holds no report tables`);
+    }
+    return record;
   } catch (err) {
-    if (err instanceof DocxError || err instanceof PdfError) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], err.code, err.message);
+    if (err instanceof ExtractionError) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], err.code, err.message);
+    if (err instanceof RangeError && /call stack/iu.test(err.message)) {
+      return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'CORRUPT', 'the document is nested too deeply to be read');
+    }
     return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'INTERNAL', `extraction failed: ${(err as Error).message ?? String(err)}`);
   }
 }
 
-export async function extractFile(path: string, displayPath = path): Promise<ReportRecord> {
-  let bytes: Buffer;
+export async function extractFile(path: string, displayPath = path, options: ExtractOptions = {}): Promise<ReportRecord> {
   try {
-    bytes = await readFile(path);
+    const info = await stat(path);
+    const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (info.size > max) {
+      return failedRecord(displayPath, await sha256OfFile(path), 'unknown', 'TOO_LARGE', `the file is ${megabytes(info.size)} MB, more than the ${megabytes(max)} MB allowed (--max-size)`);
+    }
+    return extractBytes(await readFile(path), displayPath, options);
   } catch (err) {
     return failedRecord(displayPath, sha256Of(new Uint8Array()), 'unknown', 'UNREADABLE', `cannot read the file: ${(err as Error).message}`);
   }
-  return extractBytes(bytes, displayPath);
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(bytes < 1_048_576 ? 2 : 0);
+}
+
+/** sha256 of a file too large to be read whole: streamed. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

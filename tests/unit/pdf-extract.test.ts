@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tablesOf, paragraphsOf, type ExtractedDocument, type TableBlock } from '../../src/model/document.ts';
-import { extractPdf, PdfError } from '../../src/extract/pdf/index.ts';
+import { ExtractionError } from '../../src/extract/errors.ts';
+import { extractPdf } from '../../src/extract/pdf/index.ts';
 import { minimalPdf } from './pdf-fixtures.ts';
 
 /**
@@ -26,13 +27,13 @@ function tablePage(opts: { top?: number; title?: string; rows?: [string, string]
 
 const cellsOf = (t: TableBlock) => t.rows.map((row) => row.map((c) => c.text));
 
-async function errorOf(p: Promise<unknown>): Promise<PdfError> {
+async function errorOf(p: Promise<unknown>): Promise<ExtractionError> {
   const err = await p.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(PdfError);
-  return err as PdfError;
+  expect(err).toBeInstanceOf(ExtractionError);
+  return err as ExtractionError;
 }
 
 describe('extractPdf on hand-written PDFs', () => {

@@ -7,11 +7,11 @@
  */
 import type { Block, ExtractedDocument, TableBlock, TableCell } from '../../model/document.ts';
 import { flowWithContinuations } from './continuation.ts';
-import { PdfError, openPdf } from './load.ts';
+import { ExtractionError } from '../errors.ts';
+import { openPdf } from './load.ts';
 import { readPage } from './page-content.ts';
 import { layoutPage, type PageLayout, type PdfLine, type PdfTable } from './page-layout.ts';
 
-export { PdfError } from './load.ts';
 
 export interface PdfOptions {
   password?: string;
@@ -56,19 +56,41 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** 「3, 5–7」: page numbers as a person reads them. */
+function pageList(pages: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    ranges.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return ranges.join(', ');
+}
+
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ExtractedDocument> {
   const pdf = await openPdf(bytes, options.password);
   try {
     const layouts: PageLayout[] = [];
-    let glyphCount = 0;
+    const unreadable: number[] = [];
+    const withoutText: number[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
-      const content = await readPage(pdf, p);
-      glyphCount += content.glyphs.length;
-      layouts.push(layoutPage(content));
+      try {
+        const content = await readPage(pdf, p);
+        if (content.glyphs.length === 0) withoutText.push(p);
+        layouts.push(layoutPage(content));
+      } catch {
+        // A damaged or missing page (a truncated file): the others are still read.
+        unreadable.push(p);
+      }
     }
-    if (glyphCount === 0) {
-      throw new PdfError('NO_TEXT_LAYER', `none of the ${pdf.numPages} page(s) has a text layer: a scanned PDF needs OCR first`);
+    if (unreadable.length === pdf.numPages) throw new ExtractionError('CORRUPT', `none of the ${pdf.numPages} page(s) can be read: the PDF is damaged or truncated`);
+    if (withoutText.length + unreadable.length === pdf.numPages) {
+      throw new ExtractionError('NO_TEXT_LAYER', `no text layer on page(s) ${pageList(withoutText)} of ${pdf.numPages}: a scanned PDF needs OCR first`);
     }
+    const warnings: ExtractedDocument['warnings'] = [];
+    if (withoutText.length > 0) warnings.push({ code: 'NO_TEXT_ON_PAGES', message: `page(s) ${pageList(withoutText)} have no text layer (scanned?); their content is not read` });
+
     for (const layout of layouts) layout.lines = joinWrappedLines(layout.lines);
     const bodySize = median(layouts.flatMap((l) => l.lines.map((line) => line.size)));
     const blocks: Block[] = [];
@@ -81,7 +103,8 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
       }
     }
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
-    const doc: ExtractedDocument = { format: 'pdf', pages: pdf.numPages, blocks, warnings: [] };
+    const doc: ExtractedDocument = { format: 'pdf', pages: pdf.numPages, blocks, warnings };
+    if (unreadable.length > 0) doc.incomplete = `page(s) ${pageList(unreadable)} of ${pdf.numPages} could not be read (the file is truncated or damaged)`;
     if (typeof info?.Title === 'string' && info.Title.trim()) doc.containerTitle = info.Title.trim();
     return doc;
   } finally {

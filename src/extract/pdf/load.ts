@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { ExtractionError } from '../errors.ts';
 import { getDocument, type PDFDocumentProxy } from './pdfjs.ts';
 
 const require = createRequire(import.meta.url);
@@ -41,15 +42,6 @@ class CachedBinaryData {
   }
 }
 
-export class PdfError extends Error {
-  constructor(
-    readonly code: 'ENCRYPTED' | 'CORRUPT' | 'NO_TEXT_LAYER',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
@@ -72,8 +64,8 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new PdfError('ENCRYPTED', password ? 'the password given does not open this PDF' : 'the PDF is encrypted with a password');
+      throw new ExtractionError('ENCRYPTED', password ? 'the password given does not open this PDF' : 'the PDF is encrypted with a password');
     }
-    throw new PdfError('CORRUPT', `not a readable PDF: ${(err as Error).message}`);
+    throw new ExtractionError('CORRUPT', `not a readable PDF: ${(err as Error).message}`);
   }
 }
