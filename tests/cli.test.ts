@@ -58,8 +58,10 @@ describe('nianbao extract', () => {
     expect(report.fields['review_litigation.review.total']).toBe(5);
     // 3 + 1 + 0 + 0 = 4, printed 5: reported, not corrected.
     expect(report.checks.find((c: { id: string }) => c.id === 'H4')).toMatchObject({ status: 'fail', expected: 4, actual: 5 });
-    expect(stderr).toMatch(/3 file\(s\)/u);
-    expect(stderr).toMatch(/EMPTY 1/u);
+    // Standard error is not a terminal here: one JSON line per file, then a JSON summary.
+    const events = stderr.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.filter((e) => e.event === 'file')).toHaveLength(3);
+    expect(events.at(-1)).toMatchObject({ event: 'summary', files: 3, status: { ok: 1, not_a_report: 1, failed: 1 }, errors: { EMPTY: 1 }, checks_failed: 1 });
   });
 
   it('exits 0 when every file is readable', async () => {

@@ -5,13 +5,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { ReportRecord } from '../model/record.ts';
-import { failedRecord, sha256Of } from '../pipeline/extract-file.ts';
+import { runBatch } from '../pipeline/batch.ts';
+import { DEFAULT_MAX_BYTES, type ExtractOptions } from '../pipeline/extract-file.ts';
 import { collectInputs } from '../pipeline/inputs.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
 import { openOutput, type OutputFormat } from './output.ts';
-import { summarise } from './summary.ts';
+import { Progress } from './progress.ts';
 
 const USAGE = `nianbao ${EXTRACTOR.version} — turns 政府信息公开工作年度报告 (.docx, HTML, PDF) into validated data
 
@@ -24,10 +24,15 @@ Options for extract:
   --layout wide|long        csv only: one row per report (wide, default) or one row per value (long)
   --header id|zh            csv only: field ids (default) or Chinese label paths as column names
   --no-bom                  csv only: leave out the UTF-8 byte-order mark (on by default, for Excel)
-  --out FILE                write to FILE instead of standard output
+  --out FILE                write to FILE instead of standard output; every record is flushed to it
+                            (jsonl) or to FILE.journal.jsonl (json, csv) as soon as it is made
+  --resume                  carry on an interrupted run: inputs already in --out are not read again
   --jobs N                  files extracted at once, each in a worker thread (default: the number of cores)
   --timeout SECONDS         give up on a file after this long (default 60); it gets a TIMEOUT record
-  --quiet                   no summary on standard error
+  --max-size MB             refuse files larger than this (default 200): TOO_LARGE
+  --password PASSWORD       open encrypted PDFs with this password
+  --quiet                   nothing on standard error (otherwise: progress on a terminal, one JSON
+                            line per file when standard error is not a terminal, and a summary)
 
 Directories are walked for .docx .html .htm .shtml .pdf .doc .wps files.
 Exit status: 0 every file ok (or not a report), 1 some file failed, 2 usage error.
@@ -53,10 +58,12 @@ async function runExtract(args: string[]): Promise<number> {
       layout: { type: 'string' },
       header: { type: 'string' },
       'no-bom': { type: 'boolean' },
-      bom: { type: 'boolean' },
       out: { type: 'string' },
+      resume: { type: 'boolean' },
       jobs: { type: 'string' },
       timeout: { type: 'string' },
+      'max-size': { type: 'string' },
+      password: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
   });
@@ -69,34 +76,25 @@ async function runExtract(args: string[]): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number ≥ 1');
   const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
   if (!(timeout > 0)) throw new UsageError('--timeout must be a number of seconds > 0');
+  const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_BYTES / 1_048_576 : Number(values['max-size']);
+  if (!(maxSize > 0)) throw new UsageError('--max-size must be a number of megabytes > 0');
+  if (values.resume && !values.out) throw new UsageError('--resume needs --out: the output file is where the run left its records');
 
   const { files, missing } = await collectInputs(positionals);
-  const output = await openOutput({ format, layout, header, bom: !values['no-bom'], out: values.out });
-  const pool = new ExtractionPool({ workers: Math.min(jobs, Math.max(1, files.length)), timeoutMs: timeout * 1000, memoryMb: MEMORY_PER_WORKER_MB });
-  const records: ReportRecord[] = [];
-  const write = async (record: ReportRecord) => {
-    records.push(record);
-    await output.write(record);
-  };
+  const output = await openOutput({ format, layout, header, bom: !values['no-bom'], out: values.out }, values.resume === true);
+  const progress = new Progress(files.length + missing.length, values.quiet === true);
+  progress.previous(output.previous);
+  const extract: ExtractOptions = { maxBytes: maxSize * 1_048_576, conversionTimeoutMs: Math.max(1000, timeout * 1000 - 5000) };
+  if (values.password !== undefined) extract.password = values.password;
+  const pool = new ExtractionPool({ workers: Math.min(jobs, Math.max(1, files.length)), timeoutMs: timeout * 1000, memoryMb: MEMORY_PER_WORKER_MB, extract });
   try {
-    for (const problem of missing) await write(failedRecord(problem.path, sha256Of(new Uint8Array()), 'unknown', 'UNREADABLE', problem.message));
-    // Records are written in input order; a window of files in flight keeps every worker busy
-    // without holding more than a few finished records while a slow one runs.
-    const window: Promise<ReportRecord>[] = [];
-    for (const file of files) {
-      window.push(pool.extract(file));
-      if (window.length >= jobs * 4) await write(await window.shift()!);
-    }
-    for (const pending of window) await write(await pending);
+    await runBatch(files, missing, { extract: (path) => pool.extract(path), write: (r) => output.write(r), previous: output.previous, recall: (e) => output.recall(e), onRecord: (r, ms) => progress.record(r, ms) }, jobs * 4);
     await output.close();
-  } catch (err) {
-    await output.abort();
-    throw err;
   } finally {
     await pool.close();
   }
-  if (!values.quiet) process.stderr.write(summarise(records));
-  return records.some((r) => r.status === 'failed') ? 1 : 0;
+  progress.finish();
+  return progress.anyFailed ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,14 +1,19 @@
 /**
- * Where records go: standard output or a file. json and csv files are written to a temporary file
- * and renamed when complete, so a killed run never leaves a half-written file under the real name;
- * jsonl is written record by record.
+ * Where records go. Nothing already extracted is lost when a run is killed:
+ *   - to a file, every record is appended to a journal and flushed as soon as it is written: the
+ *     jsonl output is its own journal; json and csv keep `<out>.journal.jsonl` and are written
+ *     from it at the end, to a temporary file renamed into place (a killed run never leaves a
+ *     half-written file under the real name);
+ *   - `--resume` reads the journal back (a line cut by the kill is dropped), so the run carries on
+ *     where it stopped;
+ *   - to standard output, records are streamed in the chosen format.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, truncateSync, writeSync, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { ReportRecord } from '../model/record.ts';
 import { csvHeader, csvRows, type CsvOptions } from '../export/csv.ts';
-import { toJson } from '../export/json.ts';
+import { jsonArrayClose, jsonArrayItem, jsonArrayOpen } from '../export/json.ts';
 import { toJsonLine } from '../export/jsonl.ts';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv';
@@ -19,52 +24,163 @@ export interface OutputOptions extends CsvOptions {
 }
 
 export interface RecordSink {
-  write(record: ReportRecord): Promise<void>;
+  /** Records a previous run left in the journal (with --resume), in the order they were written. */
+  readonly previous: JournalEntry[];
+  /** A record of the journal read back (a duplicate file takes a copy of it). */
+  recall(entry: JournalEntry): ReportRecord;
+  /** Writes a record; returns where the journal holds it (none when writing to standard output). */
+  write(record: ReportRecord): Promise<JournalEntry | undefined>;
   close(): Promise<void>;
-  abort(): Promise<void>;
 }
 
-async function put(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text.length === 0) return;
-  if (!stream.write(text)) await once(stream, 'drain');
+/** Incremental writer of one format onto a stream: header, records, footer. */
+class FormatWriter {
+  private count = 0;
+  constructor(
+    private readonly options: OutputOptions,
+    private readonly put: (text: string) => Promise<void> | void,
+  ) {}
+
+  async open(): Promise<void> {
+    if (this.options.format === 'csv') await this.put(csvHeader(this.options));
+    if (this.options.format === 'json') await this.put(jsonArrayOpen());
+  }
+
+  async record(record: ReportRecord): Promise<void> {
+    const { format } = this.options;
+    if (format === 'jsonl') await this.put(toJsonLine(record));
+    else if (format === 'csv') await this.put(csvRows(record, this.options));
+    else await this.put(jsonArrayItem(record, this.count === 0));
+    this.count++;
+  }
+
+  async close(): Promise<void> {
+    if (this.options.format === 'json') await this.put(jsonArrayClose(this.count));
+  }
 }
 
-export async function openOutput(options: OutputOptions): Promise<RecordSink> {
-  const tempPath = options.out && options.format !== 'jsonl' ? `${options.out}.partial-${process.pid}` : undefined;
-  const target = tempPath ?? options.out;
-  const stream: NodeJS.WritableStream | WriteStream = target ? createWriteStream(target) : process.stdout;
-  const collected: ReportRecord[] = [];
-  let started = false;
+async function putOn(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text.length > 0 && !stream.write(text)) await once(stream, 'drain');
+}
 
-  const finish = async () => {
-    if (stream !== process.stdout) {
-      (stream as WriteStream).end();
-      await once(stream, 'close');
-    }
-  };
+/** What the run needs to know of a record already in the journal, without holding the record. */
+export interface JournalEntry {
+  path: string;
+  sha256: string;
+  status: ReportRecord['status'];
+  code: string | null;
+  checksFailed: number;
+  /** Where its line is in the journal, to read it back when a duplicate file needs it. */
+  offset: number;
+  length: number;
+}
 
+function summaryOf(record: ReportRecord): Omit<JournalEntry, 'offset' | 'length'> {
   return {
+    path: record.source.path,
+    sha256: record.source.sha256,
+    status: record.status,
+    code: record.error?.code ?? null,
+    checksFailed: record.checks.filter((c) => c.status === 'fail').length,
+  };
+}
+
+/** Journal lines read back: complete records only; a line cut short by a kill is cut off the file. */
+function readJournal(path: string): JournalEntry[] {
+  if (!existsSync(path)) return [];
+  const bytes = readFileSync(path);
+  const entries: JournalEntry[] = [];
+  let at = 0;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, at);
+    if (end < 0) break;
+    let record: ReportRecord;
+    try {
+      record = JSON.parse(bytes.toString('utf8', at, end)) as ReportRecord;
+    } catch {
+      break;
+    }
+    entries.push({ ...summaryOf(record), offset: at, length: end - at });
+    at = end + 1;
+  }
+  if (at < bytes.length) truncateSync(path, at);
+  return entries;
+}
+
+/** One record of the journal, read back from its line. */
+export function readJournalRecord(path: string, entry: JournalEntry): ReportRecord {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(entry.length);
+    readSync(fd, buffer, 0, entry.length, entry.offset);
+    return JSON.parse(buffer.toString('utf8')) as ReportRecord;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Appends records to a journal file, one flushed line each. */
+class Journal {
+  private readonly fd: number;
+  constructor(readonly path: string, resume: boolean) {
+    this.fd = openSync(path, resume ? 'a' : 'w');
+    this.size = fstatSync(this.fd).size;
+  }
+  private size: number;
+  append(record: ReportRecord): JournalEntry {
+    const line = Buffer.from(toJsonLine(record), 'utf8');
+    writeSync(this.fd, line);
+    const entry = { ...summaryOf(record), offset: this.size, length: line.length - 1 };
+    this.size += line.length;
+    return entry;
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export async function openOutput(options: OutputOptions, resume = false): Promise<RecordSink> {
+  if (!options.out) {
+    const writer = new FormatWriter(options, (text) => putOn(process.stdout, text));
+    await writer.open();
+    return {
+      previous: [],
+      recall: () => {
+        throw new Error('no journal when writing to standard output');
+      },
+      write: async (r) => {
+        await writer.record(r);
+        return undefined;
+      },
+      close: () => writer.close(),
+    };
+  }
+  const out = options.out;
+  const journalPath = options.format === 'jsonl' ? out : `${out}.journal.jsonl`;
+  const previous = resume ? readJournal(journalPath) : [];
+  const journal = new Journal(journalPath, resume);
+  return {
+    previous,
+    recall: (entry) => readJournalRecord(journalPath, entry),
     async write(record) {
-      if (options.format === 'jsonl') return put(stream, toJsonLine(record));
-      if (options.format === 'json') {
-        collected.push(record);
-        return;
-      }
-      if (!started) {
-        started = true;
-        await put(stream, csvHeader(options));
-      }
-      await put(stream, csvRows(record, options));
+      return journal.append(record);
     },
     async close() {
-      if (options.format === 'json') await put(stream, toJson(collected));
-      if (options.format === 'csv' && !started) await put(stream, csvHeader(options));
-      await finish();
-      if (tempPath && options.out) await rename(tempPath, options.out);
-    },
-    async abort() {
-      await finish();
-      if (tempPath) await rm(tempPath, { force: true });
+      journal.close();
+      if (options.format === 'jsonl') return;
+      // json / csv: written from the journal to a temporary file, renamed when complete.
+      const temp = `${out}.partial-${process.pid}`;
+      const stream: WriteStream = createWriteStream(temp);
+      const writer = new FormatWriter(options, (text) => putOn(stream, text));
+      await writer.open();
+      for await (const line of createInterface({ input: createReadStream(journalPath), crlfDelay: Infinity })) {
+        if (line.trim()) await writer.record(JSON.parse(line) as ReportRecord);
+      }
+      await writer.close();
+      stream.end();
+      await once(stream, 'close');
+      renameSync(temp, out);
+      rmSync(journalPath, { force: true });
     },
   };
 }

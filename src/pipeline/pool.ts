@@ -8,10 +8,12 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { sniffFormat } from '../extract/sniff.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
-import { failedRecord, recordFormat, sha256Of } from './extract-file.ts';
+import { failedRecord, recordFormat, sha256Of, type ExtractOptions } from './extract-file.ts';
 
 export interface PoolOptions {
   workers: number;
+  /** Passed on to extractFile for every file. */
+  extract?: ExtractOptions;
   /** Per-file limit in milliseconds. */
   timeoutMs: number;
   /** Old-generation heap limit of each worker, in MiB. */
@@ -82,7 +84,7 @@ export class ExtractionPool {
       slot.task = task;
       slot.worker.ref();
       slot.timer = setTimeout(() => this.fail(slot, 'TIMEOUT', `extraction took longer than ${this.options.timeoutMs / 1000} s`), this.options.timeoutMs);
-      slot.worker.postMessage({ path: task.path, displayPath: task.displayPath });
+      slot.worker.postMessage({ path: task.path, displayPath: task.displayPath, options: this.options.extract ?? {} });
     }
   }
 
