@@ -103,7 +103,7 @@ describe('extractPdf on hand-written PDFs', () => {
     const onlyLines = '0.5 w 100 700 m 300 700 l S 100 700 m 100 600 l S';
     const err = await errorOf(extractPdf(minimalPdf([{ content: onlyLines }, { content: '' }])));
     expect(err.code).toBe('NO_TEXT_LAYER');
-    expect(err.message).toContain('2 page(s)');
+    expect(err.message).toContain('page(s) 1–2 of 2'); // the pages are named
   });
 
   it('fails with CORRUPT on bytes that are not a PDF, or none', async () => {
