@@ -9,6 +9,7 @@ import type { Block, ExtractedDocument, TableBlock, TableCell } from '../../mode
 import { flowWithContinuations } from './continuation.ts';
 import { ExtractionError } from '../errors.ts';
 import { openPdf } from './load.ts';
+import { fontPrograms } from './pdfjs.ts';
 import { readPage } from './page-content.ts';
 import { layoutPage, type PageLayout, type PdfLine, type PdfTable } from './page-layout.ts';
 
@@ -68,9 +69,48 @@ function pageList(pages: number[]): string {
   return ranges.join(', ');
 }
 
+/**
+ * Text that a font without a ToUnicode map gives when its program is left out: glyph ids read as
+ * code points. Subset fonts number glyphs from 1, so control characters show up; and a report's
+ * text is mostly Chinese, so little Chinese means the ideographs were lost.
+ */
+function garbled(layouts: PageLayout[]): boolean {
+  let all = 0;
+  let chinese = 0;
+  for (const layout of layouts) {
+    for (const text of [...layout.lines.map((l) => l.text), ...layout.tables.flatMap((t) => t.cells.map((c) => c.text))]) {
+      for (const ch of text) {
+        if (/\s/u.test(ch)) continue;
+        const cp = ch.codePointAt(0)!;
+        if (cp < 0x20 || (cp >= 0xe000 && cp <= 0xf8ff) || cp === 0xfffd) return true;
+        all++;
+        if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0x2e80 && cp <= 0x2fdf)) chinese++;
+      }
+    }
+  }
+  return all > 0 && chinese / all < 0.1;
+}
+
+/**
+ * Producers known to write a ToUnicode map for every embedded font (WPS, Word's own PDF export,
+ * LibreOffice, Chromium): for their files the TrueType font programs are left out (pdfjs.ts says
+ * why). Anything else keeps them.
+ */
+const WRITES_TO_UNICODE = /WPS|Kingsoft|金山|Microsoft.? Word|LibreOffice|OpenOffice|Skia|Chrome/iu;
+
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ExtractedDocument> {
+  const fast = await readPdf(bytes, options, true);
+  if (fast.skippedFonts === 0 || !garbled(fast.layouts)) return fast.doc;
+  // A font maps glyphs to text only through its program after all: read again, with the programs.
+  return (await readPdf(bytes, options, false)).doc;
+}
+
+async function readPdf(bytes: Uint8Array, options: PdfOptions, mayLeaveOutFonts: boolean): Promise<{ doc: ExtractedDocument; layouts: PageLayout[]; skippedFonts: number }> {
   const pdf = await openPdf(bytes, options.password);
   try {
+    const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown; Creator?: unknown; Producer?: unknown } | undefined;
+    fontPrograms.skip = mayLeaveOutFonts && WRITES_TO_UNICODE.test(`${String(info?.Creator ?? '')} ${String(info?.Producer ?? '')}`);
+    fontPrograms.skipped = 0;
     const layouts: PageLayout[] = [];
     const unreadable: number[] = [];
     const withoutText: number[] = [];
@@ -102,12 +142,12 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
         blocks.push({ kind: 'paragraph', text: item.line.text, page: item.line.page, ...(emphasis ? { emphasis } : {}) });
       }
     }
-    const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const doc: ExtractedDocument = { format: 'pdf', pages: pdf.numPages, blocks, warnings };
     if (unreadable.length > 0) doc.incomplete = `page(s) ${pageList(unreadable)} of ${pdf.numPages} could not be read (the file is truncated or damaged)`;
     if (typeof info?.Title === 'string' && info.Title.trim()) doc.containerTitle = info.Title.trim();
-    return doc;
+    return { doc, layouts, skippedFonts: fontPrograms.skipped };
   } finally {
+    fontPrograms.skip = false;
     await pdf.destroy();
   }
 }

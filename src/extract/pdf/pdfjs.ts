@@ -41,11 +41,32 @@ class ZlibDecompressionStream {
         await whenClosed;
         const input = Buffer.concat(chunks);
         // A truncated stream gives what it has, as pdf.js's own decoder does.
-        yield new Uint8Array(format === 'brotli' ? brotliDecompressSync(input) : inflateSync(input, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+        const out = new Uint8Array(format === 'brotli' ? brotliDecompressSync(input) : inflateSync(input, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+        if (fontPrograms.skip && isTrueTypeProgram(out)) {
+          fontPrograms.skipped++;
+          yield new Uint8Array(0);
+        } else yield out;
       },
     };
   }
 }
+/**
+ * Embedded TrueType font programs, left out. Text extraction needs a font's widths and its
+ * ToUnicode map, both in the font's dictionary; pdf.js would also parse and repair the whole font
+ * program (to render it), which measured as the largest single cost of reading a WPS or Word PDF.
+ * Given an empty program, pdf.js reads the font as not embedded. A font without a ToUnicode map
+ * needs its program to map glyphs to text: extractPdf turns `skip` on only for producers that
+ * always write the map, and reads the document again with it off if the text still comes out
+ * garbled. (Type 1 / CFF programs are kept: without them pdf.js loses the
+ * built-in encoding LibreOffice's fonts rely on.)
+ */
+export const fontPrograms = { skip: false, skipped: 0 };
+
+function isTrueTypeProgram(b: Uint8Array): boolean {
+  const tag = Buffer.from(b.subarray(0, 4)).toString('latin1');
+  return (b[0] === 0 && b[1] === 1 && b[2] === 0 && b[3] === 0) || tag === 'true' || tag === 'ttcf';
+}
+
 Object.defineProperty(globalThis, 'DecompressionStream', { value: ZlibDecompressionStream, writable: true, configurable: true });
 
 export { OPS, getDocument };
