@@ -103,6 +103,7 @@ write('truncated-60.pdf', libreofficePdf.subarray(0, Math.floor(libreofficePdf.l
     status: 'partial',
     code: null,
     format: 'pdf',
+    partialOf: { truth: 'pdf/lanxi-water-2020-rotate90.truth.json', lost: ['review_litigation.'] },
     made: 'generate.ts',
     note:
       `pdf/lanxi-water-2020-rotate90.pdf rewritten page by page with a first-page trailer (as in a linearized file), cut after ` +
@@ -158,6 +159,42 @@ write('truncated-60.pdf', libreofficePdf.subarray(0, Math.floor(libreofficePdf.l
 }
 
 // ---------------------------------------------------------------------------------------------
+// Found by tests/fuzz.test.ts (NIANBAO_FUZZ_ROUNDS=10): damaged PDFs after which pdf.js rejects a
+// promise nobody awaits, once the file's own record is made. In a worker thread an unhandled
+// rejection kills the worker, and the record lost is the NEXT file's (INTERNAL, "the extraction
+// worker crashed"). tests/bad-inputs.test.ts runs each before a good file with --jobs 1.
+
+const LATE_REJECTION: Expectation = {
+  status: ['failed', 'partial', 'ok', 'not_a_report'],
+  code: ['CORRUPT', 'NO_TEXT_LAYER', null],
+  format: 'pdf',
+  made: 'generate.ts',
+  note: '',
+};
+{
+  const songling = corpusFile('pdf/songling-county-2021-repeat-header.pdf');
+  const flipped = Buffer.from(songling);
+  for (const [at, mask] of [[8048, 0x40], [8096, 0x10], [8108, 0x08], [8289, 0x10], [8774, 0x40], [8832, 0x08], [9066, 0x80]] as const) flipped[at] = flipped[at]! ^ mask;
+  write('pdfjs-late-rejection-1.pdf', flipped, {
+    ...LATE_REJECTION,
+    note: 'pdf/songling-county-2021-repeat-header.pdf with 7 bits flipped in its font dictionaries and xref (fuzz mutant 135): pdf.js then rejects "ParserEOFException: End of file inside dictionary" after the record',
+  });
+  const zeroed = (rel: string, from: number, to: number) => {
+    const b = Buffer.from(corpusFile(rel));
+    b.fill(0, from, to);
+    return b;
+  };
+  write('pdfjs-late-rejection-2.pdf', zeroed('pdf/heshan-district-2019-filled-rects.pdf', 8607, 11029), {
+    ...LATE_REJECTION,
+    note: 'pdf/heshan-district-2019-filled-rects.pdf with bytes 8607-11028 (page dictionaries, start of the xref) zeroed (fuzz mutant 492): late "FormatError: Illegal character: 41"',
+  });
+  write('pdfjs-late-rejection-3.pdf', zeroed('pdf/songling-county-2021-repeat-header.pdf', 7368, 8965), {
+    ...LATE_REJECTION,
+    note: 'pdf/songling-county-2021-repeat-header.pdf with bytes 7368-8964 (fonts, page dictionaries) zeroed (fuzz mutant 497): late "XRefEntryException: Bad (uncompressed) XRef entry"',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Broken and hostile zips
 
 {
@@ -166,10 +203,11 @@ write('truncated-60.pdf', libreofficePdf.subarray(0, Math.floor(libreofficePdf.l
   const cdStart = docx.readUInt32LE(eocd + 16);
   const damaged = Buffer.from(docx);
   randomBytes(77, eocd + 22 - cdStart).copy(damaged, cdStart);
+  // Its bytes still name word/document.xml: what the bytes are is a (damaged) .docx.
   write('zip-central-directory-damaged.docx', damaged, {
     status: 'failed',
     code: 'CORRUPT',
-    format: 'unknown',
+    format: 'docx',
     made: 'generate.ts',
     note: 'docx/qingshan-county-2021.docx with its central directory and end record overwritten by PRNG bytes (the local headers, which still name word/document.xml, are intact)',
   });

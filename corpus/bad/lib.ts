@@ -26,6 +26,8 @@ export interface Expectation {
   code: Code | null | (Code | null)[];
   format: 'pdf' | 'docx' | 'doc' | 'html' | 'txt' | 'unknown';
   truth?: string;
+  /** A partial record: fields under the `lost` id prefixes may be missing, every other field of the truth is there and equal. */
+  partialOf?: { truth: string; lost: string[] };
   /** The error message must match this (a regular expression, case-insensitive). */
   message?: string;
   made: 'generate.ts' | 'qpdf' | 'soffice' | 'pdftoppm' | 'test time';

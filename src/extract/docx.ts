@@ -26,8 +26,11 @@ function readParts(bytes: Buffer): Map<string, Buffer> {
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > MAX_TOTAL_BYTES) throw new ExtractionError('TOO_LARGE', `the document's XML inflates to ${Math.round(total / 1_048_576)} MiB, more than the ${MAX_TOTAL_BYTES / 1_048_576} MiB allowed`);
   const parts = new Map<string, Buffer>();
+  let inflated = 0;
   for (const entry of entries) {
     const data = readEntry(bytes, entry, MAX_PART_BYTES);
+    inflated += data.length;
+    if (inflated > MAX_TOTAL_BYTES) throw new ExtractionError('TOO_LARGE', `the document's XML inflates to more than ${MAX_TOTAL_BYTES / 1_048_576} MiB`);
     if (/<!(?:DOCTYPE|ENTITY)/iu.test(data.toString('latin1', 0, Math.min(data.length, 65_536)))) {
       throw new ExtractionError('CORRUPT', `${entry.name} declares a DTD or entities, which Word never writes (an entity-expansion bomb?)`);
     }

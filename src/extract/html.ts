@@ -27,8 +27,46 @@ function collapseTagRuns(bytes: Buffer): Buffer {
   return Buffer.from(text.replace(OPEN_RUN, '$1').replace(CLOSE_RUN, '$1'), 'latin1');
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', '!doctype']);
+const TABLE_TAGS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup']);
+/** Nesting the parser is given at most; deeper wrappers are dropped (their text stays). */
+const MAX_PARSE_DEPTH = 600;
+const TAG = /<(\/?)([a-zA-Z!][a-zA-Z0-9:-]*)[^>]*?(\/?)>/gu;
+
+/**
+ * Tags nested deeper than MAX_PARSE_DEPTH are taken out, except those that make a table, so that
+ * the parser (quadratic in depth) and the walker (recursive) get a bounded tree. Their text stays
+ * where it was. Only pages that nest that deep are rewritten.
+ */
+function limitNesting(bytes: Buffer): Buffer {
+  const text = bytes.toString('latin1');
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(TAG)) {
+    if (VOID.has(m[2]!.toLowerCase()) || m[3]) continue;
+    depth += m[1] ? -1 : 1;
+    max = Math.max(max, depth);
+  }
+  if (max <= MAX_PARSE_DEPTH) return bytes;
+  const dropped: boolean[] = [];
+  depth = 0;
+  const out = text.replace(TAG, (tag, closing: string, name: string, selfClosing: string) => {
+    const lower = name.toLowerCase();
+    if (VOID.has(lower) || selfClosing) return tag;
+    if (closing) {
+      depth = Math.max(0, depth - 1);
+      return dropped.pop() ? '' : tag;
+    }
+    depth++;
+    const drop = depth > MAX_PARSE_DEPTH && !TABLE_TAGS.has(lower);
+    dropped.push(drop);
+    return drop ? '' : tag;
+  });
+  return Buffer.from(out, 'latin1');
+}
+
 export function extractHtml(bytes: Buffer): ExtractedDocument {
-  const $ = cheerio.loadBuffer(collapseTagRuns(bytes));
+  const $ = cheerio.loadBuffer(limitNesting(collapseTagRuns(bytes)));
   const containerTitle = $('title').first().text().trim();
   const walker = new HtmlBlockWalker();
   const body = $('body')[0] ?? $.root()[0];

@@ -67,15 +67,17 @@ export function readEntry(bytes: Buffer, entry: ZipEntry, limit: number): Buffer
   if (data.length < entry.compressedSize) throw corrupt(`${entry.name} is cut short (the file is truncated)`);
   if (entry.method === 0) return Buffer.from(data);
   if (entry.method !== 8) throw corrupt(`${entry.name} uses compression method ${entry.method}`);
+  let out: Buffer;
   try {
-    // One byte more than declared: inflating past the declared size is a lie (a zip bomb).
-    const out = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
-    if (out.length > entry.size) throw new RangeError('larger than declared');
-    return out;
+    // Never more than the limit, whatever the header says (a zip bomb declares small sizes).
+    out = inflateRawSync(data, { maxOutputLength: limit + 1 });
   } catch (err) {
     if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ExtractionError('TOO_LARGE', `${entry.name} inflates to more than its declared ${entry.size} bytes (a zip bomb?)`);
+      throw new ExtractionError('TOO_LARGE', `${entry.name} inflates to more than ${Math.round(limit / 1_048_576)} MiB (a zip bomb?)`);
     }
     throw corrupt(`${entry.name} does not inflate: ${(err as Error).message}`);
   }
+  if (out.length > limit) throw new ExtractionError('TOO_LARGE', `${entry.name} inflates to more than ${Math.round(limit / 1_048_576)} MiB (a zip bomb?)`);
+  if (out.length !== entry.size) throw corrupt(`${entry.name} inflates to ${out.length} bytes, not the ${entry.size} its header says`);
+  return out;
 }

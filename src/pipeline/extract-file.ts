@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extractDocx } from '../extract/docx.ts';
 import { ExtractionError } from '../extract/errors.ts';
 import { extractHtml } from '../extract/html.ts';
 import { convertLegacyWord } from '../extract/legacy-word.ts';
 import { extractPdf } from '../extract/pdf/index.ts';
 import { sniffFormat, type SniffedFormat } from '../extract/sniff.ts';
+import { zipEntries } from '../extract/zip.ts';
 import type { ExtractedDocument } from '../model/document.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
 import { normalize } from '../normalize/index.ts';
@@ -62,6 +63,15 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function zipOpens(bytes: Buffer): boolean {
+  try {
+    zipEntries(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface ExtractOptions {
   /** Password of an encrypted PDF. */
   password?: string;
@@ -90,7 +100,11 @@ export async function extractBytes(bytes: Buffer, displayPath: string, options: 
   const sha256 = sha256Of(bytes);
   const format = sniffFormat(bytes);
   const unsupported = UNSUPPORTED[format];
-  if (unsupported) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], ...unsupported);
+  if (unsupported) {
+    // A zip that cannot even be opened is damaged rather than of another kind.
+    if (format === 'zip' && !zipOpens(bytes)) return failedRecord(displayPath, sha256, 'unknown', 'CORRUPT', 'a damaged zip archive (a .docx that cannot be opened)');
+    return failedRecord(displayPath, sha256, RECORD_FORMAT[format], ...unsupported);
+  }
   try {
     const doc = await documentOf(bytes, format, options);
     const record = normalize(doc, { path: displayPath, sha256 });
@@ -112,11 +126,23 @@ export async function extractFile(path: string, displayPath = path, options: Ext
     const info = await stat(path);
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (info.size > max) {
-      return failedRecord(displayPath, await sha256OfFile(path), 'unknown', 'TOO_LARGE', `the file is ${megabytes(info.size)} MB, more than the ${megabytes(max)} MB allowed (--max-size)`);
+      const format = RECORD_FORMAT[sniffFormat(await readHead(path))];
+      return failedRecord(displayPath, await sha256OfFile(path), format, 'TOO_LARGE', `the file is ${megabytes(info.size)} MB, more than the ${megabytes(max)} MB allowed (--max-size)`);
     }
     return extractBytes(await readFile(path), displayPath, options);
   } catch (err) {
     return failedRecord(displayPath, sha256Of(new Uint8Array()), 'unknown', 'UNREADABLE', `cannot read the file: ${(err as Error).message}`);
+  }
+}
+
+/** The first bytes of a file: enough to tell its format. */
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -2,6 +2,10 @@
 import { parentPort } from 'node:worker_threads';
 import { extractFile, type ExtractOptions } from './extract-file.ts';
 
+// pdf.js leaves some promises of a damaged document unhandled, and they reject after the document's
+// record is made; unhandled, they would take the worker (and the next file's record) down.
+process.on('unhandledRejection', () => {});
+
 parentPort?.on('message', (task: { path: string; displayPath: string; options: ExtractOptions }) => {
   void extractFile(task.path, task.displayPath, task.options).then((record) => parentPort?.postMessage(record));
 });

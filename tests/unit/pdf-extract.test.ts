@@ -99,11 +99,17 @@ describe('extractPdf on hand-written PDFs', () => {
     expect(bytes).toEqual(copy);
   });
 
-  it('fails with NO_TEXT_LAYER on a PDF without any text (a scan)', async () => {
+  it('fails with NO_TEXT_LAYER on a PDF whose pages are images without text (a scan), naming the pages', async () => {
+    const scan = 'q 595 0 0 842 0 0 cm /Im1 Do Q';
+    const err = await errorOf(extractPdf(minimalPdf([{ content: scan, image: true }, { content: scan, image: true }])));
+    expect(err.code).toBe('NO_TEXT_LAYER');
+    expect(err.message).toContain('page(s) 1–2 of 2');
+  });
+
+  it('fails with CORRUPT on a PDF with neither text nor images (its content is gone)', async () => {
     const onlyLines = '0.5 w 100 700 m 300 700 l S 100 700 m 100 600 l S';
     const err = await errorOf(extractPdf(minimalPdf([{ content: onlyLines }, { content: '' }])));
-    expect(err.code).toBe('NO_TEXT_LAYER');
-    expect(err.message).toContain('page(s) 1–2 of 2'); // the pages are named
+    expect(err.code).toBe('CORRUPT');
   });
 
   it('fails with CORRUPT on bytes that are not a PDF, or none', async () => {

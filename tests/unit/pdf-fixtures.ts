@@ -167,6 +167,8 @@ export interface MinimalPage {
   content: string;
   mediaBox?: [number, number, number, number];
   rotate?: number;
+  /** Give the page a 1×1 image XObject named /Im1 (a scan, for the content to paint). */
+  image?: boolean;
 }
 
 /**
@@ -183,8 +185,13 @@ export function minimalPdf(pages: MinimalPage[]): Uint8Array {
   pages.forEach((p, i) => {
     const box = (p.mediaBox ?? [0, 0, 595, 842]).join(' ');
     const rotate = p.rotate ? ` /Rotate ${p.rotate}` : '';
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [${box}]${rotate} /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageNumbers[i]! + 1} 0 R >>`);
+    // A page with an image names it /Im1; its XObject goes after all the pages.
+    const image = p.image ? ` /XObject << /Im1 ${4 + 2 * pages.length + i} 0 R >>` : '';
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [${box}]${rotate} /Resources << /Font << /F1 3 0 R >>${image} >> /Contents ${pageNumbers[i]! + 1} 0 R >>`);
     objects.push(`<< /Length ${p.content.length} >>\nstream\n${p.content}\nendstream`);
+  });
+  pages.forEach((p) => {
+    if (p.image) objects.push('<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\nA\nendstream');
   });
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

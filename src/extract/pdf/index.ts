@@ -92,6 +92,14 @@ function garbled(layouts: PageLayout[]): boolean {
 }
 
 /**
+ * Whether the file holds images at all. Image XObjects are streams, and a stream's dictionary is
+ * never inside a compressed object stream, so it can be found in the bytes as they are.
+ */
+function holdsImages(bytes: Uint8Array): boolean {
+  return /\/Subtype\s*\/Image\b/u.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
+/**
  * Producers known to write a ToUnicode map for every embedded font (WPS, Word's own PDF export,
  * LibreOffice, Chromium): for their files the TrueType font programs are left out (pdfjs.ts says
  * why). Anything else keeps them.
@@ -126,6 +134,10 @@ async function readPdf(bytes: Uint8Array, options: PdfOptions, mayLeaveOutFonts:
     }
     if (unreadable.length === pdf.numPages) throw new ExtractionError('CORRUPT', `none of the ${pdf.numPages} page(s) can be read: the PDF is damaged or truncated`);
     if (withoutText.length + unreadable.length === pdf.numPages) {
+      // Pages that paint images are scanned; pages that paint nothing are damaged (or blank).
+      if (!holdsImages(bytes)) {
+        throw new ExtractionError('CORRUPT', `no text and no images on page(s) ${pageList(withoutText)} of ${pdf.numPages}: the page content is empty or damaged`);
+      }
       throw new ExtractionError('NO_TEXT_LAYER', `no text layer on page(s) ${pageList(withoutText)} of ${pdf.numPages}: a scanned PDF needs OCR first`);
     }
     const warnings: ExtractedDocument['warnings'] = [];

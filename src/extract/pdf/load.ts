@@ -42,12 +42,11 @@ class CachedBinaryData {
   }
 }
 
-export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
+async function open(data: Uint8Array, password: string | undefined): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-  const data = new Uint8Array(bytes);
   const task = getDocument({
-    data,
-    password,
+    data: new Uint8Array(data),
+    ...(password !== undefined ? { password } : {}),
     isEvalSupported: false,
     BinaryDataFactory: CachedBinaryData,
     cMapUrl: CMAP_URL,
@@ -59,12 +58,18 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
     maxImageSize: 1,
     verbosity: 0,
   });
+  return task.promise;
+}
+
+export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
   try {
-    return await task.promise;
+    return await open(bytes, password);
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new ExtractionError('ENCRYPTED', password ? 'the password given does not open this PDF' : 'the PDF is encrypted with a password');
+      // A --password meant for other files of the batch: this one may open without it.
+      if (password !== undefined) return openPdf(bytes).catch(() => Promise.reject(new ExtractionError('ENCRYPTED', 'the password given does not open this PDF')));
+      throw new ExtractionError('ENCRYPTED', 'the PDF is encrypted with a password (give it with --password)');
     }
     throw new ExtractionError('CORRUPT', `not a readable PDF: ${(err as Error).message}`);
   }
