@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import type { ReportRecord } from '../model/record.ts';
 import { csvHeader, csvRows, type CsvOptions } from '../export/csv.ts';
 import { jsonArrayClose, jsonArrayItem, jsonArrayOpen } from '../export/json.ts';
-import { toJsonLine } from '../export/jsonl.ts';
+import { parseLine, toRecordText, type RecordText } from '../pipeline/record-text.ts';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv';
 
@@ -27,9 +27,9 @@ export interface RecordSink {
   /** Records a previous run left in the journal (with --resume), in the order they were written. */
   readonly previous: JournalEntry[];
   /** A record of the journal read back (a duplicate file takes a copy of it). */
-  recall(entry: JournalEntry): ReportRecord;
+  recall(entry: JournalEntry): RecordText;
   /** Writes a record; returns where the journal holds it (none when writing to standard output). */
-  write(record: ReportRecord): Promise<JournalEntry | undefined>;
+  write(record: RecordText): Promise<JournalEntry | undefined>;
   close(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ class FormatWriter {
   private count = 0;
   constructor(
     private readonly options: OutputOptions,
-    private readonly put: (text: string) => Promise<void> | void,
+    private readonly put: (text: string | Uint8Array) => Promise<void> | void,
   ) {}
 
   async open(): Promise<void> {
@@ -46,11 +46,12 @@ class FormatWriter {
     if (this.options.format === 'json') await this.put(jsonArrayOpen());
   }
 
-  async record(record: ReportRecord): Promise<void> {
+  /** One record, given as its JSON line. */
+  async record(line: Uint8Array): Promise<void> {
     const { format } = this.options;
-    if (format === 'jsonl') await this.put(toJsonLine(record));
-    else if (format === 'csv') await this.put(csvRows(record, this.options));
-    else await this.put(jsonArrayItem(record, this.count === 0));
+    if (format === 'jsonl') await this.put(line);
+    else if (format === 'csv') await this.put(csvRows(parseLine(line), this.options));
+    else await this.put(jsonArrayItem(parseLine(line), this.count === 0));
     this.count++;
   }
 
@@ -59,7 +60,7 @@ class FormatWriter {
   }
 }
 
-async function putOn(stream: NodeJS.WritableStream, text: string): Promise<void> {
+async function putOn(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (text.length > 0 && !stream.write(text)) await once(stream, 'drain');
 }
 
@@ -75,14 +76,8 @@ export interface JournalEntry {
   length: number;
 }
 
-function summaryOf(record: ReportRecord): Omit<JournalEntry, 'offset' | 'length'> {
-  return {
-    path: record.source.path,
-    sha256: record.source.sha256,
-    status: record.status,
-    code: record.error?.code ?? null,
-    checksFailed: record.checks.filter((c) => c.status === 'fail').length,
-  };
+function summaryOf(record: RecordText): Omit<JournalEntry, 'offset' | 'length'> {
+  return { path: record.path, sha256: record.sha256, status: record.status, code: record.code, checksFailed: record.checksFailed };
 }
 
 /** Journal lines read back: complete records only; a line cut short by a kill is cut off the file. */
@@ -94,9 +89,9 @@ function readJournal(path: string): JournalEntry[] {
   for (;;) {
     const end = bytes.indexOf(0x0a, at);
     if (end < 0) break;
-    let record: ReportRecord;
+    let record: RecordText;
     try {
-      record = JSON.parse(bytes.toString('utf8', at, end)) as ReportRecord;
+      record = toRecordText(JSON.parse(bytes.toString('utf8', at, end)) as ReportRecord);
     } catch {
       break;
     }
@@ -108,12 +103,13 @@ function readJournal(path: string): JournalEntry[] {
 }
 
 /** One record of the journal, read back from its line. */
-export function readJournalRecord(path: string, entry: JournalEntry): ReportRecord {
+export function readJournalRecord(path: string, entry: JournalEntry): RecordText {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(entry.length);
-    readSync(fd, buffer, 0, entry.length, entry.offset);
-    return JSON.parse(buffer.toString('utf8')) as ReportRecord;
+    const line = Buffer.alloc(entry.length + 1);
+    readSync(fd, line, 0, entry.length + 1, entry.offset);
+    const { offset: _offset, length: _length, ...facts } = entry;
+    return { ...facts, line };
   } finally {
     closeSync(fd);
   }
@@ -127,8 +123,8 @@ class Journal {
     this.size = fstatSync(this.fd).size;
   }
   private size: number;
-  append(record: ReportRecord): JournalEntry {
-    const line = Buffer.from(toJsonLine(record), 'utf8');
+  append(record: RecordText): JournalEntry {
+    const line = record.line;
     writeSync(this.fd, line);
     const entry = { ...summaryOf(record), offset: this.size, length: line.length - 1 };
     this.size += line.length;
@@ -149,7 +145,7 @@ export async function openOutput(options: OutputOptions, resume = false): Promis
         throw new Error('no journal when writing to standard output');
       },
       write: async (r) => {
-        await writer.record(r);
+        await writer.record(r.line);
         return undefined;
       },
       close: () => writer.close(),
@@ -174,7 +170,7 @@ export async function openOutput(options: OutputOptions, resume = false): Promis
       const writer = new FormatWriter(options, (text) => putOn(stream, text));
       await writer.open();
       for await (const line of createInterface({ input: createReadStream(journalPath), crlfDelay: Infinity })) {
-        if (line.trim()) await writer.record(JSON.parse(line) as ReportRecord);
+        if (line.trim()) await writer.record(new TextEncoder().encode(`${line}\n`));
       }
       await writer.close();
       stream.end();

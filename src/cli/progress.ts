@@ -6,6 +6,7 @@
  * Counts include the records of an interrupted run that --resume kept.
  */
 import type { ReportRecord } from '../model/record.ts';
+import type { RecordText } from '../pipeline/record-text.ts';
 
 export interface RecordSummary {
   path: string;
@@ -47,13 +48,8 @@ export class Progress {
     summaries.forEach((s) => this.count(s));
   }
 
-  record(record: ReportRecord, ms: number): void {
-    const summary: RecordSummary = {
-      path: record.source.path,
-      status: record.status,
-      code: record.error?.code ?? null,
-      checksFailed: record.checks.filter((c) => c.status === 'fail').length,
-    };
+  record(record: RecordText, ms: number): void {
+    const summary: RecordSummary = { path: record.path, status: record.status, code: record.code, checksFailed: record.checksFailed };
     this.count(summary);
     this.done++;
     if (this.quiet) return;

@@ -8,9 +8,9 @@
  *   - A window of files in flight keeps every worker busy without holding more than a few finished
  *     records while a slow file runs.
  */
-import type { ReportRecord } from '../model/record.ts';
 import { failedRecord, sha256Of, sha256OfFile } from './extract-file.ts';
 import type { InputProblem } from './inputs.ts';
+import { toRecordText, withPath, type RecordText } from './record-text.ts';
 
 export interface PriorRecord {
   path: string;
@@ -19,26 +19,22 @@ export interface PriorRecord {
 
 export interface BatchIo<P extends PriorRecord> {
   /** Extracts one file (the worker pool). */
-  extract(path: string): Promise<ReportRecord>;
+  extract(path: string): Promise<RecordText>;
   /** Writes one record (flushed before it returns); returns where it is in the journal, if there is one. */
-  write(record: ReportRecord): Promise<P | undefined>;
+  write(record: RecordText): Promise<P | undefined>;
   /** Records of an interrupted run, and how to read one back from the journal. */
   previous: P[];
-  recall(entry: P): ReportRecord;
+  recall(entry: P): RecordText;
   /** Called for every record written, with the time it took (0 for a reused one). */
-  onRecord?(record: ReportRecord, ms: number): void;
+  onRecord?(record: RecordText, ms: number): void;
 }
 
 const key = (path: string, sha256: string) => `${sha256}\u0000${path}`;
 
-function withPath(record: ReportRecord, path: string): ReportRecord {
-  return { ...record, source: { ...record.source, path } };
-}
-
 interface Pending {
   path: string;
   sha256: string;
-  record: Promise<ReportRecord>;
+  record: Promise<RecordText>;
   started: number;
   reused: boolean;
 }
@@ -47,9 +43,9 @@ export async function runBatch<P extends PriorRecord>(files: string[], missing: 
   const recorded = new Set(io.previous.map((e) => key(e.path, e.sha256)));
   // The first record of each content: a promise while it is extracted, then (to keep memory flat)
   // only where the journal has it.
-  const firstBySha = new Map<string, Promise<ReportRecord> | P>();
+  const firstBySha = new Map<string, Promise<RecordText> | P>();
   for (const entry of io.previous) if (!firstBySha.has(entry.sha256)) firstBySha.set(entry.sha256, entry);
-  const recordOf = (source: Promise<ReportRecord> | P) => (source instanceof Promise ? source : Promise.resolve().then(() => io.recall(source)));
+  const recordOf = (source: Promise<RecordText> | P) => (source instanceof Promise ? source : Promise.resolve().then(() => io.recall(source)));
 
   const write = async (pending: Pending) => {
     const record = withPath(await pending.record, pending.path);
@@ -61,7 +57,7 @@ export async function runBatch<P extends PriorRecord>(files: string[], missing: 
   const nothing = sha256Of(new Uint8Array());
   for (const problem of missing) {
     if (recorded.has(key(problem.path, nothing))) continue;
-    const record = failedRecord(problem.path, nothing, 'unknown', 'UNREADABLE', problem.message);
+    const record = toRecordText(failedRecord(problem.path, nothing, 'unknown', 'UNREADABLE', problem.message));
     await write({ path: problem.path, sha256: nothing, record: Promise.resolve(record), started: Date.now(), reused: true });
   }
 

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { sniffFormat } from '../extract/sniff.ts';
-import type { ErrorCode, ReportRecord } from '../model/record.ts';
+import type { ErrorCode } from '../model/record.ts';
 import { failedRecord, recordFormat, sha256Of, type ExtractOptions } from './extract-file.ts';
+import { toRecordText, type RecordText } from './record-text.ts';
 
 export interface PoolOptions {
   workers: number;
@@ -23,14 +24,22 @@ export interface PoolOptions {
 interface Task {
   path: string;
   displayPath: string;
-  resolve: (record: ReportRecord) => void;
+  resolve: (record: RecordText) => void;
 }
 
 interface Slot {
   worker: Worker;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  /** Files this worker has extracted. */
+  done: number;
 }
+
+/**
+ * A worker is replaced after this many files: the memory of a long-lived worker creeps up (heap
+ * growth, pdf.js's per-process caches), and a fresh one keeps a run of thousands of files flat.
+ */
+const FILES_PER_WORKER = 150;
 
 /** Compiled, workers load worker.js directly; from the sources, an entry that registers tsx first. */
 const ENTRY = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : new URL('./worker-entry.mjs', import.meta.url);
@@ -42,13 +51,13 @@ export class ExtractionPool {
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.workers; i++) {
-      const slot = { task: null, timer: null } as unknown as Slot;
+      const slot = { task: null, timer: null, done: 0 } as unknown as Slot;
       this.start(slot);
       this.slots.push(slot);
     }
   }
 
-  extract(path: string, displayPath = path): Promise<ReportRecord> {
+  extract(path: string, displayPath = path): Promise<RecordText> {
     return new Promise((resolve) => {
       this.queue.push({ path, displayPath, resolve });
       this.dispatch();
@@ -62,11 +71,12 @@ export class ExtractionPool {
 
   /** A fresh worker in the slot. */
   private start(slot: Slot): void {
+    slot.done = 0;
     // A young generation larger than V8's default: pdf.js makes many short-lived objects, and
     // fewer scavenges made a batch of PDFs about 10% faster here (measured over three runs each).
     const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 96 } });
     slot.worker = worker;
-    worker.on('message', (record: ReportRecord) => this.finish(slot, record));
+    worker.on('message', (record: RecordText) => this.finish(slot, record));
     worker.on('error', (err: Error & { code?: string }) => {
       const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.fail(slot, outOfMemory ? 'TOO_LARGE' : 'INTERNAL', outOfMemory ? `extraction needed more than ${this.options.memoryMb} MiB of memory` : `the extraction worker crashed: ${err.message}`);
@@ -88,13 +98,19 @@ export class ExtractionPool {
     }
   }
 
-  private finish(slot: Slot, record: ReportRecord): void {
+  private finish(slot: Slot, record: RecordText): void {
     const task = slot.task;
     if (!task) return;
     if (slot.timer) clearTimeout(slot.timer);
     slot.task = null;
     slot.timer = null;
     slot.worker.unref();
+    if (++slot.done >= FILES_PER_WORKER && !this.closed) {
+      const old = slot.worker;
+      old.removeAllListeners();
+      void old.terminate();
+      this.start(slot);
+    }
     task.resolve(record);
     this.dispatch();
   }
@@ -115,12 +131,12 @@ export class ExtractionPool {
 }
 
 /** The record of a file whose worker was lost: hash and format read here, from the bytes. */
-function recordOfLostFile(task: Task, code: ErrorCode, message: string): ReportRecord {
+function recordOfLostFile(task: Task, code: ErrorCode, message: string): RecordText {
   let bytes = new Uint8Array();
   try {
     bytes = readFileSync(task.path);
   } catch {
     // unreadable now: the hash of nothing says so
   }
-  return failedRecord(task.displayPath, sha256Of(bytes), recordFormat(sniffFormat(bytes)), code, message);
+  return toRecordText(failedRecord(task.displayPath, sha256Of(bytes), recordFormat(sniffFormat(bytes)), code, message));
 }

@@ -1,0 +1,39 @@
+/**
+ * A record as the batch moves it: its JSON line as UTF-8 bytes, and the few facts the run itself
+ * needs. Workers serialise records themselves and hand the bytes over (transferred, not copied), so
+ * the main thread of a run of thousands of files never builds record objects or large strings:
+ * measured, those made its memory creep up with the length of the run.
+ */
+import type { ReportRecord } from '../model/record.ts';
+
+export interface RecordText {
+  /** JSON.stringify of the record and a newline, UTF-8. */
+  line: Uint8Array;
+  path: string;
+  sha256: string;
+  status: ReportRecord['status'];
+  code: string | null;
+  checksFailed: number;
+}
+
+export function toRecordText(record: ReportRecord): RecordText {
+  return {
+    line: new TextEncoder().encode(`${JSON.stringify(record)}\n`),
+    path: record.source.path,
+    sha256: record.source.sha256,
+    status: record.status,
+    code: record.error?.code ?? null,
+    checksFailed: record.checks.filter((c) => c.status === 'fail').length,
+  };
+}
+
+export function parseLine(line: Uint8Array): ReportRecord {
+  return JSON.parse(new TextDecoder().decode(line)) as ReportRecord;
+}
+
+/** The same record under another path (an identical file elsewhere). */
+export function withPath(text: RecordText, path: string): RecordText {
+  if (text.path === path) return text;
+  const record = parseLine(text.line);
+  return toRecordText({ ...record, source: { ...record.source, path } });
+}
