@@ -11,12 +11,17 @@ import { collectInputs } from '../pipeline/inputs.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
 import { openOutput, type OutputFormat } from './output.ts';
+import { MEMORY_PER_WORKER_MB, UsageError, choice, numberOption } from './args.ts';
+import { runCrawl, runExport, runReextract } from './store-commands.ts';
 import { Progress } from './progress.ts';
 
 const USAGE = `nianbao ${EXTRACTOR.version} — turns 政府信息公开工作年度报告 (.docx, HTML, PDF) into validated data
 
 Usage:
   nianbao extract <files|dirs…> [options]
+  nianbao crawl <listing-url…> [--store DIR] [options]
+  nianbao export [--store DIR] [--format json|jsonl|csv] [options]
+  nianbao reextract [--store DIR] [--jobs N]
   nianbao --help | --version
 
 Options for extract:
@@ -36,18 +41,30 @@ Options for extract:
 
 Directories are walked for .docx .html .htm .shtml .pdf .doc .wps files.
 Exit status: 0 every file ok (or not a report), 1 some file failed, 2 usage error.
+
+Options for crawl (fetches reports from the 政府信息公开年报 column of a site into a store):
+  --store DIR               the store (default ./nianbao-store): SQLite database and downloaded files
+  --allow-host HOST         also visit HOST (by default only the hosts of the listing URLs); repeatable
+  --delay SECONDS           at least this long between two requests to one host (default 1)
+  --per-host N              requests at once to one host (default 2)
+  --timeout SECONDS         per request (default 30)
+  --max-download MB         largest file fetched (default 100)
+  --max-pages N             listing pages followed from each listing URL (default 500)
+  --retries N               on timeouts, network errors, 5xx and 429, with backoff (default 3)
+  --jobs N                  files extracted at once (default: the number of cores)
+  --quiet                   nothing on standard error (otherwise: one line per URL and a summary)
+Exit status: 0 the crawl completed and nothing failed, 1 some URL or file failed, 2 usage error,
+3 another run is using the store.
+
+Options for export (the latest record of every stored report, in the formats of extract):
+  --store DIR  --format json|jsonl|csv  --layout wide|long  --header id|zh  --no-bom  --out FILE
+  --year YYYY               only reports covering this year
+  --host HOST               only reports fetched from this host
+  --all                     also files that are not reports (notices, wrappers of attachments)
+
+reextract extracts every stored file again with this version of nianbao (after an upgrade);
+--force also re-extracts files this version already has a record of.
 `;
-
-class UsageError extends Error {}
-
-/** Heap limit of each extraction worker: far above what a report needs, far below the machine. */
-const MEMORY_PER_WORKER_MB = 2048;
-
-function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value as T;
-}
 
 async function runExtract(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -72,12 +89,9 @@ async function runExtract(args: string[]): Promise<number> {
   const layout = choice('layout', values.layout, ['wide', 'long'] as const, 'wide');
   const header = choice('header', values.header, ['id', 'zh'] as const, 'id');
   if (format !== 'csv' && (values.layout || values.header)) throw new UsageError('--layout and --header apply to --format csv only');
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number ≥ 1');
-  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
-  if (!(timeout > 0)) throw new UsageError('--timeout must be a number of seconds > 0');
-  const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_BYTES / 1_048_576 : Number(values['max-size']);
-  if (!(maxSize > 0)) throw new UsageError('--max-size must be a number of megabytes > 0');
+  const jobs = numberOption('jobs', values.jobs, availableParallelism(), { integer: true });
+  const timeout = numberOption('timeout', values.timeout, 60);
+  const maxSize = numberOption('max-size', values['max-size'], DEFAULT_MAX_BYTES / 1_048_576);
   if (values.resume && !values.out) throw new UsageError('--resume needs --out: the output file is where the run left its records');
 
   const { files, missing } = await collectInputs(positionals);
@@ -109,6 +123,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'extract') return await runExtract(rest);
+    if (command === 'crawl') return await runCrawl(rest);
+    if (command === 'export') return await runExport(rest);
+    if (command === 'reextract') return await runReextract(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -34,7 +34,7 @@ export interface RecordSink {
 }
 
 /** Incremental writer of one format onto a stream: header, records, footer. */
-class FormatWriter {
+export class FormatWriter {
   private count = 0;
   constructor(
     private readonly options: OutputOptions,
@@ -60,7 +60,7 @@ class FormatWriter {
   }
 }
 
-async function putOn(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
+export async function putOn(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   if (text.length > 0 && !stream.write(text)) await once(stream, 'drain');
 }
 
@@ -71,13 +71,14 @@ export interface JournalEntry {
   status: ReportRecord['status'];
   code: string | null;
   checksFailed: number;
+  year: number | null;
   /** Where its line is in the journal, to read it back when a duplicate file needs it. */
   offset: number;
   length: number;
 }
 
 function summaryOf(record: RecordText): Omit<JournalEntry, 'offset' | 'length'> {
-  return { path: record.path, sha256: record.sha256, status: record.status, code: record.code, checksFailed: record.checksFailed };
+  return { path: record.path, sha256: record.sha256, status: record.status, code: record.code, checksFailed: record.checksFailed, year: record.year };
 }
 
 /** Journal lines read back: complete records only; a line cut short by a kill is cut off the file. */

@@ -14,6 +14,8 @@ export interface RecordText {
   status: ReportRecord['status'];
   code: string | null;
   checksFailed: number;
+  /** The year the report covers, where found. */
+  year: number | null;
 }
 
 export function toRecordText(record: ReportRecord): RecordText {
@@ -24,6 +26,7 @@ export function toRecordText(record: ReportRecord): RecordText {
     status: record.status,
     code: record.error?.code ?? null,
     checksFailed: record.checks.filter((c) => c.status === 'fail').length,
+    year: record.report.year,
   };
 }
 
