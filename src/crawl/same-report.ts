@@ -1,7 +1,7 @@
 /**
  * One report published twice: a site often shows a report as an HTML page and links the same
  * report as a PDF or Word attachment. Both extract to the same agency, year, template and values;
- * export gives that report once (the first stored: usually the page), and counts the others.
+ * export gives that report once (the first by URL), and counts the others.
  * Two copies whose values differ are both kept — one of them was misread or misprinted, and the
  * reader should see both.
  */

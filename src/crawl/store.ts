@@ -267,7 +267,7 @@ export class Store {
     return this.db.prepare(`SELECT sha256, url FROM files WHERE sha256 IN (${CURRENT_FILES}) ORDER BY rowid`).all() as { sha256: string; url: string }[];
   }
 
-  /** The latest record (the newest run that made one) of every current file, in the order files were stored. */
+  /** The latest record (the newest run that made one) of every current file, ordered by URL (the same store always exports the same bytes). */
   *latestRecords(filter: { year?: number; host?: string; all?: boolean }): Generator<string> {
     const rows = this.db
       .prepare(
@@ -275,7 +275,7 @@ export class Store {
          JOIN records r ON r.sha256 = f.sha256
          WHERE f.sha256 IN (${CURRENT_FILES})
            AND r.rowid = (SELECT r2.rowid FROM records r2 WHERE r2.sha256 = f.sha256 ORDER BY r2.run DESC, r2.created_at DESC LIMIT 1)
-         ORDER BY f.rowid`,
+         ORDER BY r.url, f.sha256`,
       )
       .iterate() as IterableIterator<{ record: string; url: string; status: string; year: number | null }>;
     for (const row of rows) {
