@@ -5,6 +5,7 @@
  * replaced, and its file gets a failed record (TIMEOUT, TOO_LARGE); the batch goes on.
  */
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { sniffFormat } from '../extract/sniff.ts';
 import type { ErrorCode } from '../model/record.ts';
@@ -33,6 +34,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Files this worker has extracted. */
   done: number;
+  /** The worker is being replaced: the slot takes no file until the old one is gone. */
+  replacing: Promise<void> | null;
 }
 
 /**
@@ -40,6 +43,16 @@ interface Slot {
  * growth, pdf.js's per-process caches), and a fresh one keeps a run of thousands of files flat.
  */
 const FILES_PER_WORKER = 150;
+
+/**
+ * How far V8 lets a heap grow past what survived the last full GC, in percent. V8's default factor
+ * scales with allocation rate, up to 4×: a worker busy with pdf.js kept ~270 MB of mostly-garbage heap,
+ * and a run of 1,000 files peaked 24–39% above one of 100. At 100% the peak stays within 5% (measured
+ * over three runs each), at no measurable cost in time. The flag is process-wide and read at each GC,
+ * so setting it before the workers start covers them all.
+ */
+const HEAP_GROWING_PERCENT = 100;
+setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 /** Compiled, workers load worker.js directly; from the sources, an entry that registers tsx first. */
 const ENTRY = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : new URL('./worker-entry.mjs', import.meta.url);
@@ -51,7 +64,7 @@ export class ExtractionPool {
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.workers; i++) {
-      const slot = { task: null, timer: null, done: 0 } as unknown as Slot;
+      const slot = { task: null, timer: null, done: 0, replacing: null } as unknown as Slot;
       this.start(slot);
       this.slots.push(slot);
     }
@@ -66,7 +79,7 @@ export class ExtractionPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map(async (s) => (s.replacing ? s.replacing : s.worker.terminate())));
   }
 
   /** A fresh worker in the slot. */
@@ -89,7 +102,7 @@ export class ExtractionPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
+      if (slot.task || slot.replacing || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
       slot.worker.ref();
@@ -105,14 +118,28 @@ export class ExtractionPool {
     slot.task = null;
     slot.timer = null;
     slot.worker.unref();
-    if (++slot.done >= FILES_PER_WORKER && !this.closed) {
-      const old = slot.worker;
-      old.removeAllListeners();
-      void old.terminate();
-      this.start(slot);
-    }
+    if (++slot.done >= FILES_PER_WORKER && !this.closed) this.replace(slot);
     task.resolve(record);
     this.dispatch();
+  }
+
+  /**
+   * A fresh worker for the slot once the old one has exited: started at once, the new worker would
+   * grow while the old one's heap is still mapped, and the run's peak memory would be three heaps.
+   */
+  private replace(slot: Slot): void {
+    const old = slot.worker;
+    old.removeAllListeners();
+    slot.replacing = old.terminate().then(
+      () => undefined,
+      () => undefined,
+    );
+    void slot.replacing.then(() => {
+      slot.replacing = null;
+      if (this.closed) return;
+      this.start(slot);
+      this.dispatch();
+    });
   }
 
   /** The worker is stuck or dead: its file gets a failed record and a fresh worker takes its place. */
@@ -121,10 +148,7 @@ export class ExtractionPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.task = null;
     slot.timer = null;
-    const old = slot.worker;
-    old.removeAllListeners();
-    void old.terminate();
-    if (!this.closed) this.start(slot);
+    this.replace(slot);
     if (task) task.resolve(recordOfLostFile(task, code, message));
     this.dispatch();
   }

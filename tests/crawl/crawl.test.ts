@@ -429,10 +429,15 @@ describe('two crawls of one store at once', () => {
     expect(urlEvents(second)).toEqual([]);
 
     const done = await first.done;
-    // Politeness: one request at a time to the host, starts at least 0.2 s apart (30 ms slack for timers).
+    // Politeness: one request at a time to the host, starts 0.2 s apart. The server sees each start
+    // a little after the crawler made it, and on a loaded machine that lag varies by tens of ms; so
+    // each gap must be more than half the delay (without a delay they are a few ms), and the run as
+    // a whole must take the delay times the gaps, where the lags do not add up.
     const log = site.log;
+    expect(log.length).toBeGreaterThan(3);
+    expect(log.at(-1)!.start - log[0]!.start, 'first to last request').toBeGreaterThanOrEqual(200 * (log.length - 1) - 60);
     for (let i = 1; i < log.length; i++) {
-      expect(log[i]!.start - log[i - 1]!.start, `${log[i - 1]!.path} → ${log[i]!.path}`).toBeGreaterThanOrEqual(170);
+      expect(log[i]!.start - log[i - 1]!.start, `${log[i - 1]!.path} → ${log[i]!.path}`).toBeGreaterThan(100);
       expect(log[i]!.start, `${log[i]!.path} started before ${log[i - 1]!.path} was answered`).toBeGreaterThanOrEqual(log[i - 1]!.end! - 20);
     }
     expect(existsSync(join(store, 'lock'))).toBe(false);
