@@ -28,7 +28,7 @@
 import type { LayoutDoc, Table } from './layout.ts';
 import { Flow, type Item, type LaidPage } from './pdf-layout.ts';
 import { addCidFont, addHelvetica, advance, isAscii, latin1, num, PdfFile, pdfTextString, textWidth, ucs2Hex, asciiHex } from './pdf-file.ts';
-import { KANGXI, MARGINS, RULE_WIDTH, type PdfOptions } from './pdf.ts';
+import { KANGXI, MARGINS, mergeEdges, RULE_WIDTH, type PdfOptions, type Seg } from './pdf.ts';
 
 export interface ProducerProfile {
   /** Order of the text in the content stream (default 'reading'). */
@@ -87,26 +87,19 @@ const NUMERIC = /^[+\-]?[0-9０-９][0-9０-９,.，]*(元|万元)?$/u;
 type TextItem = Extract<Item, { kind: 'text' }>;
 type CellItem = Extract<Item, { kind: 'cell' }>;
 
-interface Edge {
-  dir: 'h' | 'v';
-  at: number;
-  a: number;
-  b: number;
-}
-
 /** The cell edges of some cells that the profile rules, in frame coordinates (y down). */
-function ruledEdges(cells: CellItem[], edgesOf: (c: CellItem) => Edges, perCell: boolean): Edge[] {
+function ruledEdges(cells: CellItem[], edgesOf: (c: CellItem) => Edges, perCell: boolean): Seg[] {
   const left = new Map<number, number>();
   const right = new Map<number, number>();
   for (const c of cells) {
     left.set(c.table, Math.min(left.get(c.table) ?? Infinity, c.x0));
     right.set(c.table, Math.max(right.get(c.table) ?? -Infinity, c.x1));
   }
-  const out: Edge[] = [];
+  const out: Seg[] = [];
   const seen = new Set<string>();
   const k = (x: number) => Math.round(x * 100) / 100;
   let which: Edges = 'all';
-  const push = (e: Edge, outer: boolean, underHead = false) => {
+  const push = (e: Seg, outer: boolean, underHead = false) => {
     if (which === 'inner' && outer) return;
     if ((which === 'horizontal' || which === 'three-line') && e.dir === 'v') return;
     if (which === 'three-line' && !outer && !underHead) return;
@@ -123,29 +116,6 @@ function ruledEdges(cells: CellItem[], edgesOf: (c: CellItem) => Edges, perCell:
     push({ dir: 'h', at: c.y1, a: c.x0, b: c.x1 }, c.bottom === true, c.headEnd === true);
   }
   return out;
-}
-
-/** Collinear edges joined into long lines (as pdf.ts mergeEdges). */
-function mergeEdges(edges: Edge[]): Edge[] {
-  const groups = new Map<string, Edge[]>();
-  for (const e of edges) {
-    const key = `${e.dir}${Math.round(e.at * 100) / 100}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
-  const out: Edge[] = [];
-  for (const list of groups.values()) {
-    list.sort((p, q) => p.a - q.a);
-    let cur = { ...list[0]! };
-    for (const e of list.slice(1)) {
-      if (e.a <= cur.b + 0.01) cur.b = Math.max(cur.b, e.b);
-      else {
-        out.push(cur);
-        cur = { ...e };
-      }
-    }
-    out.push(cur);
-  }
-  return out.sort((p, q) => (p.dir === q.dir ? p.at - q.at || p.a - q.a : p.dir === 'h' ? -1 : 1));
 }
 
 // ---------------------------------------------------------------- content writer
@@ -310,7 +280,7 @@ class Writer {
     let op: string;
     if (style === 'stroke') {
       if (strokeMode !== 'per-cell') edges = mergeEdges(edges);
-      const line = (s: Edge) => (s.dir === 'h' ? `${pt(s.a, s.at)} m ${pt(s.b, s.at)} l S` : `${pt(s.at, s.a)} m ${pt(s.at, s.b)} l S`);
+      const line = (s: Seg) => (s.dir === 'h' ? `${pt(s.a, s.at)} m ${pt(s.b, s.at)} l S` : `${pt(s.at, s.a)} m ${pt(s.at, s.b)} l S`);
       const w = num(t / this.scaleOf(ctx));
       if (strokeMode === 'wps') {
         op = `q\n${w} w\n2 M\n2 j\n0 0 0 RG\n` + edges.map((s) => `q\n${line(s).replace(/ (m|l) /gu, ' $1\n').replace(/ S$/u, '\nS')}\nQ`).join('\n') + '\nQ';
