@@ -15,8 +15,8 @@ import { ZIP_BOMBS } from '../corpus/bad/bombs.ts';
 import type { Expectation } from '../corpus/bad/lib.ts';
 import { RecordSchema, type ReportRecord } from '../src/model/record.ts';
 import { REPO_ROOT, compareRecord, findTruthCases, type Truth } from '../scripts/lib/truth.ts';
+import { BIN, jsonLines } from './helpers/cli.ts';
 
-const BIN = join(REPO_ROOT, 'bin', 'nianbao');
 const BAD = join(REPO_ROOT, 'corpus', 'bad');
 const EXPECTED = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<string, Expectation>;
 
@@ -76,10 +76,7 @@ function nianbao(args: string[], out: string, timeoutMs: number): Promise<Run> {
         const e = err as (Error & { code?: number | string; signal?: string }) | null;
         let records: ReportRecord[] = [];
         try {
-          records = readFileSync(out, 'utf8')
-            .split('\n')
-            .filter((l) => l.trim())
-            .map((l) => JSON.parse(l) as ReportRecord);
+          records = jsonLines<ReportRecord>(readFileSync(out, 'utf8'));
         } catch {
           // no output: the assertions below say so
         }

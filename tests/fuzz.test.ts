@@ -20,8 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dictOf, mulberry32, randInt, readPdfObjects, refsOf, writePdfObjects, pageOrder } from '../corpus/bad/lib.ts';
 import { ERROR_CODES, RecordSchema, STATUSES, type ReportRecord } from '../src/model/record.ts';
 import { REPO_ROOT } from '../scripts/lib/truth.ts';
+import { BIN, jsonLines } from './helpers/cli.ts';
 
-const BIN = join(REPO_ROOT, 'bin', 'nianbao');
 /** NIANBAO_FUZZ_SEED and NIANBAO_FUZZ_ROUNDS (each round: 5 more mutants of each file) for longer hunts by hand. */
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? 20_240_611);
 const ROUNDS = Number(process.env.NIANBAO_FUZZ_ROUNDS ?? 1);
@@ -184,10 +184,7 @@ beforeAll(async () => {
         const e = err as (Error & { code?: number | string; signal?: string }) | null;
         let records: ReportRecord[] = [];
         try {
-          records = readFileSync(out, 'utf8')
-            .split('\n')
-            .filter((l) => l.trim())
-            .map((l) => JSON.parse(l) as ReportRecord);
+          records = jsonLines<ReportRecord>(readFileSync(out, 'utf8'));
         } catch {
           // no output: the assertions say so
         }
