@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import type { ReportRecord } from '../model/record.ts';
 import { csvHeader, csvRows, type CsvOptions } from '../export/csv.ts';
 import { jsonArrayClose, jsonArrayItem, jsonArrayOpen } from '../export/json.ts';
-import { parseLine, toRecordText, type RecordText } from '../pipeline/record-text.ts';
+import { factsOf, parseLine, type RecordFacts, type RecordText } from '../pipeline/record-text.ts';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv';
 
@@ -65,20 +65,10 @@ export async function putOn(stream: NodeJS.WritableStream, text: string | Uint8A
 }
 
 /** What the run needs to know of a record already in the journal, without holding the record. */
-export interface JournalEntry {
-  path: string;
-  sha256: string;
-  status: ReportRecord['status'];
-  code: string | null;
-  checksFailed: number;
-  year: number | null;
+export interface JournalEntry extends RecordFacts {
   /** Where its line is in the journal, to read it back when a duplicate file needs it. */
   offset: number;
   length: number;
-}
-
-function summaryOf(record: RecordText): Omit<JournalEntry, 'offset' | 'length'> {
-  return { path: record.path, sha256: record.sha256, status: record.status, code: record.code, checksFailed: record.checksFailed, year: record.year };
 }
 
 /** Journal lines read back: complete records only; a line cut short by a kill is cut off the file. */
@@ -90,13 +80,13 @@ function readJournal(path: string): JournalEntry[] {
   for (;;) {
     const end = bytes.indexOf(0x0a, at);
     if (end < 0) break;
-    let record: RecordText;
+    let facts: RecordFacts;
     try {
-      record = toRecordText(JSON.parse(bytes.toString('utf8', at, end)) as ReportRecord);
+      facts = factsOf(JSON.parse(bytes.toString('utf8', at, end)) as ReportRecord);
     } catch {
       break;
     }
-    entries.push({ ...summaryOf(record), offset: at, length: end - at });
+    entries.push({ ...facts, offset: at, length: end - at });
     at = end + 1;
   }
   if (at < bytes.length) truncateSync(path, at);
@@ -125,9 +115,9 @@ class Journal {
   }
   private size: number;
   append(record: RecordText): JournalEntry {
-    const line = record.line;
+    const { line, ...facts } = record;
     writeSync(this.fd, line);
-    const entry = { ...summaryOf(record), offset: this.size, length: line.length - 1 };
+    const entry = { ...facts, offset: this.size, length: line.length - 1 };
     this.size += line.length;
     return entry;
   }

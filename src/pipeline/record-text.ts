@@ -6,9 +6,8 @@
  */
 import type { ReportRecord } from '../model/record.ts';
 
-export interface RecordText {
-  /** JSON.stringify of the record and a newline, UTF-8. */
-  line: Uint8Array;
+/** The few facts of a record that the run itself needs. */
+export interface RecordFacts {
   path: string;
   sha256: string;
   status: ReportRecord['status'];
@@ -18,9 +17,17 @@ export interface RecordText {
   year: number | null;
 }
 
+export interface RecordText extends RecordFacts {
+  /** JSON.stringify of the record and a newline, UTF-8. */
+  line: Uint8Array;
+}
+
 export function toRecordText(record: ReportRecord): RecordText {
+  return { line: new TextEncoder().encode(`${JSON.stringify(record)}\n`), ...factsOf(record) };
+}
+
+export function factsOf(record: ReportRecord): RecordFacts {
   return {
-    line: new TextEncoder().encode(`${JSON.stringify(record)}\n`),
     path: record.source.path,
     sha256: record.source.sha256,
     status: record.status,
