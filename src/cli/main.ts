@@ -10,8 +10,8 @@ import { DEFAULT_MAX_BYTES, type ExtractOptions } from '../pipeline/extract-file
 import { collectInputs } from '../pipeline/inputs.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
-import { openOutput, type OutputFormat } from './output.ts';
-import { MEMORY_PER_WORKER_MB, UsageError, choice, numberOption } from './args.ts';
+import { openOutput } from './output.ts';
+import { MEMORY_PER_WORKER_MB, OUTPUT_OPTIONS, UsageError, numberOption, outputOptions } from './args.ts';
 import { runCrawl, runExport, runReextract } from './store-commands.ts';
 import { Progress } from './progress.ts';
 
@@ -71,11 +71,7 @@ async function runExtract(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      format: { type: 'string' },
-      layout: { type: 'string' },
-      header: { type: 'string' },
-      'no-bom': { type: 'boolean' },
-      out: { type: 'string' },
+      ...OUTPUT_OPTIONS,
       resume: { type: 'boolean' },
       jobs: { type: 'string' },
       timeout: { type: 'string' },
@@ -85,17 +81,15 @@ async function runExtract(args: string[]): Promise<number> {
     },
   });
   if (positionals.length === 0) throw new UsageError('extract needs at least one file or directory');
-  const format = choice<OutputFormat>('format', values.format, ['json', 'jsonl', 'csv'], 'json');
-  const layout = choice('layout', values.layout, ['wide', 'long'] as const, 'wide');
-  const header = choice('header', values.header, ['id', 'zh'] as const, 'id');
-  if (format !== 'csv' && (values.layout || values.header)) throw new UsageError('--layout and --header apply to --format csv only');
+  const writeAs = outputOptions(values);
+  if (writeAs.format !== 'csv' && (values.layout || values.header)) throw new UsageError('--layout and --header apply to --format csv only');
   const jobs = numberOption('jobs', values.jobs, availableParallelism(), { integer: true });
   const timeout = numberOption('timeout', values.timeout, 60);
   const maxSize = numberOption('max-size', values['max-size'], DEFAULT_MAX_BYTES / 1_048_576);
   if (values.resume && !values.out) throw new UsageError('--resume needs --out: the output file is where the run left its records');
 
   const { files, missing } = await collectInputs(positionals);
-  const output = await openOutput({ format, layout, header, bom: !values['no-bom'], out: values.out }, values.resume === true);
+  const output = await openOutput(writeAs, values.resume === true);
   const progress = new Progress(files.length + missing.length, values.quiet === true);
   progress.previous(output.previous);
   const extract: ExtractOptions = { maxBytes: maxSize * 1_048_576, conversionTimeoutMs: Math.max(1000, timeout * 1000 - 5000) };

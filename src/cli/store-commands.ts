@@ -15,8 +15,8 @@ import { Store, StoreLockedError } from '../crawl/store.ts';
 import { DEFAULT_MAX_BYTES } from '../pipeline/extract-file.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
-import { MEMORY_PER_WORKER_MB, UsageError, choice, numberOption } from './args.ts';
-import { FormatWriter, putOn, type OutputFormat } from './output.ts';
+import { MEMORY_PER_WORKER_MB, OUTPUT_OPTIONS, UsageError, numberOption, outputOptions } from './args.ts';
+import { FormatWriter, putOn } from './output.ts';
 
 const DEFAULT_STORE = './nianbao-store';
 const EXIT_LOCKED = 3;
@@ -128,20 +128,14 @@ export async function runExport(args: string[]): Promise<number> {
     args,
     options: {
       store: { type: 'string' },
-      format: { type: 'string' },
-      layout: { type: 'string' },
-      header: { type: 'string' },
-      'no-bom': { type: 'boolean' },
-      out: { type: 'string' },
+      ...OUTPUT_OPTIONS,
       year: { type: 'string' },
       host: { type: 'string' },
       all: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
     },
   });
-  const format = choice<OutputFormat>('format', values.format, ['json', 'jsonl', 'csv'], 'json');
-  const layout = choice('layout', values.layout, ['wide', 'long'] as const, 'wide');
-  const header = choice('header', values.header, ['id', 'zh'] as const, 'id');
+  const writeAs = outputOptions(values);
   const filter: { year?: number; host?: string; all?: boolean } = { all: values.all === true };
   if (values.year !== undefined) filter.year = numberOption('year', values.year, 0, { integer: true });
   if (values.host !== undefined) filter.host = values.host;
@@ -150,7 +144,7 @@ export async function runExport(args: string[]): Promise<number> {
   try {
     const temp = values.out ? `${values.out}.partial-${process.pid}` : null;
     const stream = temp ? createWriteStream(temp) : process.stdout;
-    const writer = new FormatWriter({ format, layout, header, bom: !values['no-bom'] }, (text) => putOn(stream, text));
+    const writer = new FormatWriter(writeAs, (text) => putOn(stream, text));
     await writer.open();
     const sameReport = new SameReportFilter();
     for (const line of store.latestRecords(filter)) {
