@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { sniffFormat } from '../extract/sniff.ts';
 import type { ErrorCode } from '../model/record.ts';
-import { failedRecord, recordFormat, sha256Of, type ExtractOptions } from './extract-file.ts';
+import { failedRecord, recordFormat, sha256Of, type ExtractOptions } from './records.ts';
 import { toRecordText, type RecordText } from './record-text.ts';
 
 export interface PoolOptions {
@@ -112,12 +112,18 @@ export class ExtractionPool {
     }
   }
 
-  private finish(slot: Slot, record: RecordText): void {
+  /** The slot's file, taken off the slot with its timer stopped. */
+  private release(slot: Slot): Task | null {
     const task = slot.task;
-    if (!task) return;
     if (slot.timer) clearTimeout(slot.timer);
     slot.task = null;
     slot.timer = null;
+    return task;
+  }
+
+  private finish(slot: Slot, record: RecordText): void {
+    const task = this.release(slot);
+    if (!task) return;
     slot.worker.unref();
     if (++slot.done >= FILES_PER_WORKER && !this.closed) this.replace(slot);
     task.resolve(record);
@@ -145,10 +151,7 @@ export class ExtractionPool {
 
   /** The worker is stuck or dead: its file gets a failed record and a fresh worker takes its place. */
   private fail(slot: Slot, code: 'TIMEOUT' | 'TOO_LARGE' | 'INTERNAL', message: string): void {
-    const task = slot.task;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.task = null;
-    slot.timer = null;
+    const task = this.release(slot);
     this.replace(slot);
     if (task) task.resolve(recordOfLostFile(task, code, message));
     this.dispatch();
