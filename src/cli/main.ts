@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBatch } from '../pipeline/batch.ts';
-import { DEFAULT_MAX_BYTES, type ExtractOptions } from '../pipeline/extract-file.ts';
+import { DEFAULT_MAX_BYTES, type ExtractOptions } from '../pipeline/records.ts';
 import { collectInputs } from '../pipeline/inputs.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';

@@ -12,7 +12,7 @@ import { Crawl, type CrawlSummary, type UrlEvent } from '../crawl/crawler.ts';
 import { Fetcher } from '../crawl/fetcher.ts';
 import { SameReportFilter } from '../crawl/same-report.ts';
 import { Store, StoreLockedError } from '../crawl/store.ts';
-import { DEFAULT_MAX_BYTES } from '../pipeline/extract-file.ts';
+import { DEFAULT_MAX_BYTES } from '../pipeline/records.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
 import { MEMORY_PER_WORKER_MB, OUTPUT_OPTIONS, UsageError, numberOption, outputOptions } from './args.ts';

@@ -9,10 +9,10 @@
  * validators were saved therefore always has its file and record; a file stored without a record
  * is extracted by the next run.
  */
-import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { ExtractionPool } from '../pipeline/pool.ts';
 import type { RecordText } from '../pipeline/record-text.ts';
+import { sha256Of } from '../pipeline/records.ts';
 import { EXTRACTOR } from '../version.ts';
 import type { Fetcher, FetchResult } from './fetcher.ts';
 import { findLinks, type FoundLink, type LinkKind } from './links.ts';
@@ -59,7 +59,6 @@ export interface CrawlOptions {
 }
 
 const HTML_TYPE = /html|xml/iu;
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function looksHtml(result: Extract<FetchResult, { outcome: 'fetched' }>): boolean {
   if (result.contentType && HTML_TYPE.test(result.contentType)) return true;
@@ -162,9 +161,10 @@ export class Crawl {
       this.o.store.addFile(sha256, result.body, at);
       const extracted = await this.extractIfMissing(sha256, at);
       if (kind === 'page' && looksHtml(result)) {
-        const links = findLinks(result.body, at, 'page').filter((l) => l.kind === 'attachment');
-        this.o.store.setLinks(at, links.map(toRow));
-        attachments = links.map(toRow);
+        attachments = findLinks(result.body, at, 'page')
+          .filter((l) => l.kind === 'attachment')
+          .map(toRow);
+        this.o.store.setLinks(at, attachments);
       }
       const changed = previous?.sha256 !== sha256;
       this.o.store.saveUrl(this.run, row(at, kind, result, sha256), changed);
@@ -192,7 +192,7 @@ export class Crawl {
     const text: RecordText = await this.o.pool.extract(this.o.store.filePath(sha256), url);
     this.o.store.addRecord(this.run, EXTRACTOR.version, text, text.year);
     this.summary.extracted++;
-    if (text.status === 'failed') this.summary.extraction_failed[text.code ?? 'UNKNOWN'] = (this.summary.extraction_failed[text.code ?? 'UNKNOWN'] ?? 0) + 1;
+    if (text.status === 'failed') tally(this.summary.extraction_failed, text.code ?? 'UNKNOWN');
     return true;
   }
 
@@ -228,12 +228,12 @@ export class Crawl {
   }
 
   private skip(url: string, kind: LinkKind, reason: string, status: number | null = null): void {
-    this.summary.skipped[reason] = (this.summary.skipped[reason] ?? 0) + 1;
+    tally(this.summary.skipped, reason);
     this.note(url, url, kind, 'skipped', status, reason, false);
   }
 
   private fail(url: string, kind: LinkKind, result: Extract<FetchResult, { outcome: 'failed' }>): void {
-    this.summary.failed[result.reason] = (this.summary.failed[result.reason] ?? 0) + 1;
+    tally(this.summary.failed, result.reason);
     const previous = this.o.store.url(url);
     this.o.store.saveUrl(
       this.run,
@@ -242,6 +242,11 @@ export class Crawl {
     );
     this.note(url, url, kind, 'failed', result.status, result.reason, false);
   }
+}
+
+/** One more of `key` in a summary's counts. */
+function tally(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
 }
 
 function toRow(link: FoundLink): LinkRow {

@@ -8,7 +8,7 @@
  *   - A window of files in flight keeps every worker busy without holding more than a few finished
  *     records while a slow file runs.
  */
-import { failedRecord, sha256Of, sha256OfFile } from './extract-file.ts';
+import { failedRecord, sha256Of, sha256OfFile } from './records.ts';
 import type { InputProblem } from './inputs.ts';
 import { toRecordText, withPath, type RecordText } from './record-text.ts';
 

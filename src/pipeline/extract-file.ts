@@ -3,8 +3,6 @@
  * normalizer, and turns every failure into a record with an error code: a bad file never stops a
  * batch.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extractDocx } from '../extract/docx.ts';
 import { ExtractionError } from '../extract/errors.ts';
@@ -16,40 +14,7 @@ import { zipEntries } from '../extract/zip.ts';
 import type { ExtractedDocument } from '../model/document.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
 import { normalize } from '../normalize/index.ts';
-import { EXTRACTOR } from '../version.ts';
-
-type RecordFormat = ReportRecord['source']['format'];
-
-const RECORD_FORMAT: Record<SniffedFormat, RecordFormat> = {
-  pdf: 'pdf',
-  docx: 'docx',
-  zip: 'unknown',
-  doc: 'doc',
-  html: 'html',
-  txt: 'txt',
-  empty: 'unknown',
-  binary: 'unknown',
-};
-
-export function recordFormat(format: SniffedFormat): RecordFormat {
-  return RECORD_FORMAT[format];
-}
-
-export function failedRecord(path: string, sha256: string, format: RecordFormat, code: ErrorCode, message: string): ReportRecord {
-  return {
-    source: { path, sha256, format },
-    status: 'failed',
-    report: { agency: null, year: null, template: 'unknown', title: null },
-    fields: {},
-    derived: {},
-    checks: [],
-    provenance: {},
-    extra_rows: [],
-    warnings: [],
-    error: { code, message },
-    extractor: EXTRACTOR,
-  };
-}
+import { failedRecord, recordFormat, sha256Of, sha256OfFile, DEFAULT_MAX_BYTES, type ExtractOptions } from './records.ts';
 
 /** Why a format cannot be read, for the formats that have no extractor. */
 const UNSUPPORTED: Partial<Record<SniffedFormat, [ErrorCode, string]>> = {
@@ -59,10 +24,6 @@ const UNSUPPORTED: Partial<Record<SniffedFormat, [ErrorCode, string]>> = {
   binary: ['UNSUPPORTED_FORMAT', 'the bytes are not a PDF, Word or HTML document'],
 };
 
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 function zipOpens(bytes: Buffer): boolean {
   try {
     zipEntries(bytes);
@@ -71,17 +32,6 @@ function zipOpens(bytes: Buffer): boolean {
     return false;
   }
 }
-
-export interface ExtractOptions {
-  /** Password of an encrypted PDF. */
-  password?: string;
-  /** Files larger than this are refused (TOO_LARGE) before they are read. */
-  maxBytes?: number;
-  /** Time LibreOffice gets to convert a legacy Word file. */
-  conversionTimeoutMs?: number;
-}
-
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 async function documentOf(bytes: Buffer, format: SniffedFormat, options: ExtractOptions): Promise<ExtractedDocument> {
   switch (format) {
@@ -103,21 +53,21 @@ export async function extractBytes(bytes: Buffer, displayPath: string, options: 
   if (unsupported) {
     // A zip that cannot even be opened is damaged rather than of another kind.
     if (format === 'zip' && !zipOpens(bytes)) return failedRecord(displayPath, sha256, 'unknown', 'CORRUPT', 'a damaged zip archive (a .docx that cannot be opened)');
-    return failedRecord(displayPath, sha256, RECORD_FORMAT[format], ...unsupported);
+    return failedRecord(displayPath, sha256, recordFormat(format), ...unsupported);
   }
   try {
     const doc = await documentOf(bytes, format, options);
     const record = normalize(doc, { path: displayPath, sha256 });
     if (doc.incomplete && record.status === 'not_a_report') {
-      return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'CORRUPT', `${doc.incomplete}; what could be read holds no report tables`);
+      return failedRecord(displayPath, sha256, recordFormat(format), 'CORRUPT', `${doc.incomplete}; what could be read holds no report tables`);
     }
     return record;
   } catch (err) {
-    if (err instanceof ExtractionError) return failedRecord(displayPath, sha256, RECORD_FORMAT[format], err.code, err.message);
+    if (err instanceof ExtractionError) return failedRecord(displayPath, sha256, recordFormat(format), err.code, err.message);
     if (err instanceof RangeError && /call stack/iu.test(err.message)) {
-      return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'CORRUPT', 'the document is nested too deeply to be read');
+      return failedRecord(displayPath, sha256, recordFormat(format), 'CORRUPT', 'the document is nested too deeply to be read');
     }
-    return failedRecord(displayPath, sha256, RECORD_FORMAT[format], 'INTERNAL', `extraction failed: ${(err as Error).message ?? String(err)}`);
+    return failedRecord(displayPath, sha256, recordFormat(format), 'INTERNAL', `extraction failed: ${(err as Error).message ?? String(err)}`);
   }
 }
 
@@ -126,7 +76,7 @@ export async function extractFile(path: string, displayPath = path, options: Ext
     const info = await stat(path);
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (info.size > max) {
-      const format = RECORD_FORMAT[sniffFormat(await readHead(path))];
+      const format = recordFormat(sniffFormat(await readHead(path)));
       return failedRecord(displayPath, await sha256OfFile(path), format, 'TOO_LARGE', `the file is ${megabytes(info.size)} MB, more than the ${megabytes(max)} MB allowed (--max-size)`);
     }
     return extractBytes(await readFile(path), displayPath, options);
@@ -150,9 +100,3 @@ function megabytes(bytes: number): string {
   return (bytes / 1_048_576).toFixed(bytes < 1_048_576 ? 2 : 0);
 }
 
-/** sha256 of a file too large to be read whole: streamed. */
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}

@@ -1,6 +1,7 @@
 /** Runs in a worker thread of the pool: extracts the files it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { extractFile, type ExtractOptions } from './extract-file.ts';
+import { extractFile } from './extract-file.ts';
+import type { ExtractOptions } from './records.ts';
 import { toRecordText } from './record-text.ts';
 
 // pdf.js leaves some promises of a damaged document unhandled, and they reject after the document's
