@@ -9,7 +9,7 @@
  *   - to standard output, records are streamed in the chosen format.
  */
 import { once } from 'node:events';
-import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, truncateSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ReportRecord } from '../model/record.ts';
 import { csvHeader, csvRows, type CsvOptions } from '../export/csv.ts';
@@ -155,19 +155,34 @@ export async function openOutput(options: OutputOptions, resume = false): Promis
     async close() {
       journal.close();
       if (options.format === 'jsonl') return;
-      // json / csv: written from the journal to a temporary file, renamed when complete.
-      const temp = `${out}.partial-${process.pid}`;
-      const stream: WriteStream = createWriteStream(temp);
-      const writer = new FormatWriter(options, (text) => putOn(stream, text));
-      await writer.open();
-      for await (const line of createInterface({ input: createReadStream(journalPath), crlfDelay: Infinity })) {
-        if (line.trim()) await writer.record(new TextEncoder().encode(`${line}\n`));
-      }
-      await writer.close();
-      stream.end();
-      await once(stream, 'close');
-      renameSync(temp, out);
+      // json / csv: written from the journal.
+      await writeRecords(options, journalLines(journalPath));
       rmSync(journalPath, { force: true });
     },
   };
+}
+
+async function* journalLines(path: string): AsyncIterable<Uint8Array> {
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line.trim()) yield new TextEncoder().encode(`${line}\n`);
+  }
+}
+
+/**
+ * Records (JSON lines) written in the chosen format: to `options.out` through a temporary file
+ * renamed when complete (a killed run never leaves a half-written file under the real name), or to
+ * standard output.
+ */
+export async function writeRecords(options: OutputOptions, lines: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
+  const temp = options.out ? `${options.out}.partial-${process.pid}` : null;
+  const stream: NodeJS.WritableStream = temp ? createWriteStream(temp) : process.stdout;
+  const writer = new FormatWriter(options, (text) => putOn(stream, text));
+  await writer.open();
+  for await (const line of lines) await writer.record(line);
+  await writer.close();
+  if (temp && options.out) {
+    stream.end();
+    await once(stream, 'close');
+    renameSync(temp, options.out);
+  }
 }

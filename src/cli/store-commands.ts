@@ -3,9 +3,6 @@
  * Exit codes for schedulers: 0 done and nothing failed; 1 done, but some URL or file failed;
  * 2 usage error; 3 the store is in use by another run.
  */
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Crawl, type CrawlSummary, type UrlEvent } from '../crawl/crawler.ts';
@@ -16,7 +13,7 @@ import { DEFAULT_MAX_BYTES } from '../pipeline/records.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
 import { MEMORY_PER_WORKER_MB, OUTPUT_OPTIONS, UsageError, numberOption, outputOptions } from './args.ts';
-import { FormatWriter, putOn } from './output.ts';
+import { writeRecords } from './output.ts';
 
 const DEFAULT_STORE = './nianbao-store';
 const EXIT_LOCKED = 3;
@@ -142,23 +139,13 @@ export async function runExport(args: string[]): Promise<number> {
   const store = openStore(values.store ?? DEFAULT_STORE, false);
   if (typeof store === 'number') return store;
   try {
-    const temp = values.out ? `${values.out}.partial-${process.pid}` : null;
-    const stream = temp ? createWriteStream(temp) : process.stdout;
-    const writer = new FormatWriter(writeAs, (text) => putOn(stream, text));
-    await writer.open();
     const sameReport = new SameReportFilter();
-    for (const line of store.latestRecords(filter)) {
-      if (!filter.all && !sameReport.admit(line)) continue;
-      await writer.record(Buffer.from(`${line}\n`, 'utf8'));
+    function* admitted(lines: Iterable<string>): Iterable<Uint8Array> {
+      for (const line of lines) if (filter.all || sameReport.admit(line)) yield Buffer.from(`${line}\n`, 'utf8');
     }
-    await writer.close();
+    await writeRecords(writeAs, admitted(store.latestRecords(filter)));
     if (sameReport.duplicates > 0 && !values.quiet) {
       process.stderr.write(`nianbao export: ${sameReport.duplicates} record(s) left out: the same report as another URL gives (a page and its attachment); --all keeps them\n`);
-    }
-    if (temp && values.out) {
-      (stream as ReturnType<typeof createWriteStream>).end();
-      await once(stream, 'close');
-      await rename(temp, values.out);
     }
     return 0;
   } finally {
