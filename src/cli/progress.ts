@@ -5,15 +5,10 @@
  *   - otherwise (a log file, cron), one JSON line per file and a JSON summary line.
  * Counts include the records of an interrupted run that --resume kept.
  */
-import type { ReportRecord } from '../model/record.ts';
-import type { RecordText } from '../pipeline/record-text.ts';
+import type { RecordFacts, RecordText } from '../pipeline/record-text.ts';
 
-export interface RecordSummary {
-  path: string;
-  status: ReportRecord['status'];
-  code: string | null;
-  checksFailed: number;
-}
+/** What a file's log line says of its record. */
+export type RecordSummary = Pick<RecordFacts, 'path' | 'status' | 'code' | 'checksFailed'>;
 
 export class Progress {
   private readonly byStatus = new Map<string, number>();

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Crawl, type CrawlSummary, type UrlEvent } from '../crawl/crawler.ts';
 import { Fetcher } from '../crawl/fetcher.ts';
 import { SameReportFilter } from '../crawl/same-report.ts';
-import { Store, StoreLockedError } from '../crawl/store.ts';
+import { Store, StoreLockedError, withoutPort } from '../crawl/store.ts';
 import { DEFAULT_MAX_BYTES } from '../pipeline/records.ts';
 import { ExtractionPool } from '../pipeline/pool.ts';
 import { EXTRACTOR } from '../version.ts';
@@ -168,7 +168,7 @@ export async function runReextract(args: string[]): Promise<number> {
         .filter((f) => values.force || !store.hasRecord(f.sha256, EXTRACTOR.version))
         .map(async (f) => {
           const text = await pool.extract(store.filePath(f.sha256), f.url);
-          store.addRecord(run, EXTRACTOR.version, text, text.year);
+          store.addRecord(run, EXTRACTOR.version, text);
           extracted++;
           if (text.status === 'failed') failed++;
         }),
@@ -182,7 +182,3 @@ export async function runReextract(args: string[]): Promise<number> {
   }
 }
 
-/** "example.gov.cn:8080" → "example.gov.cn": a host named without its port stands for all its ports. */
-function withoutPort(host: string): string {
-  return host.replace(/:\d+$/u, '');
-}

@@ -190,7 +190,7 @@ export class Crawl {
   private async extractIfMissing(sha256: string, url: string): Promise<boolean> {
     if (this.o.store.hasRecord(sha256, EXTRACTOR.version)) return false;
     const text: RecordText = await this.o.pool.extract(this.o.store.filePath(sha256), url);
-    this.o.store.addRecord(this.run, EXTRACTOR.version, text, text.year);
+    this.o.store.addRecord(this.run, EXTRACTOR.version, text);
     this.summary.extracted++;
     if (text.status === 'failed') tally(this.summary.extraction_failed, text.code ?? 'UNKNOWN');
     return true;

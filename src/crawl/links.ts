@@ -100,12 +100,13 @@ function scriptedPagination(scripts: string, page: URL): FoundLink[] {
 
 export function findLinks(html: Buffer, pageUrl: string, pageKind: 'listing' | 'page'): FoundLink[] {
   const $ = cheerio.loadBuffer(html);
-  const base = $('base[href]').attr('href') ?? pageUrl;
+  // Links resolve against <base href> where the page has one.
+  const base = resolve($('base[href]').attr('href') ?? pageUrl, pageUrl)?.href ?? pageUrl;
   const page = new URL(pageUrl);
   const found = new Map<string, FoundLink>();
   $('a[href]').each((_, el) => {
     const a = $(el);
-    const url = resolve(a.attr('href') ?? '', resolve(base, pageUrl)?.href ?? pageUrl);
+    const url = resolve(a.attr('href') ?? '', base);
     if (!url) return;
     const text = a.text().replace(/\s+/gu, ' ').trim();
     const title = (a.attr('title') ?? '').trim();

@@ -249,14 +249,14 @@ export class Store {
     return this.db.prepare('SELECT 1 FROM records WHERE sha256 = ? AND extractor_version = ?').get(sha256, version) !== undefined;
   }
 
-  addRecord(run: number, version: string, text: RecordText, year: number | null): void {
+  addRecord(run: number, version: string, text: RecordText): void {
     this.db
       .prepare(
         `INSERT INTO records (sha256, extractor_version, url, status, year, record, run, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(sha256, extractor_version) DO UPDATE SET url = excluded.url, status = excluded.status, year = excluded.year,
            record = excluded.record, run = excluded.run, created_at = excluded.created_at`,
       )
-      .run(text.sha256, version, text.path, text.status, year, Buffer.from(text.line).toString('utf8').trimEnd(), run, now());
+      .run(text.sha256, version, text.path, text.status, text.year, Buffer.from(text.line).toString('utf8').trimEnd(), run, now());
   }
 
   /**
@@ -307,7 +307,12 @@ function removePartialFiles(filesDir: string): void {
   }
 }
 
+/** "example.gov.cn:8080" → "example.gov.cn": a host named without its port stands for all its ports. */
+export function withoutPort(host: string): string {
+  return host.replace(/:\d+$/u, '');
+}
+
 /** A host named without a port matches that host on any port. */
 function sameHost(host: string, wanted: string): boolean {
-  return host === wanted || (!wanted.includes(':') && host.replace(/:\d+$/u, '') === wanted);
+  return host === wanted || (!wanted.includes(':') && withoutPort(host) === wanted);
 }
