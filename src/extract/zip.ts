@@ -23,6 +23,10 @@ function corrupt(why: string): ExtractionError {
   return new ExtractionError('CORRUPT', `not a readable zip (.docx) archive: ${why}`);
 }
 
+function inflatesPast(entry: ZipEntry, limit: number): ExtractionError {
+  return new ExtractionError('TOO_LARGE', `${entry.name} inflates to more than ${Math.round(limit / 1_048_576)} MiB (a zip bomb?)`);
+}
+
 /** Entries of the central directory. */
 export function zipEntries(bytes: Buffer): ZipEntry[] {
   // The end-of-central-directory record is in the last 64 KiB (after an optional comment).
@@ -72,12 +76,10 @@ export function readEntry(bytes: Buffer, entry: ZipEntry, limit: number): Buffer
     // Never more than the limit, whatever the header says (a zip bomb declares small sizes).
     out = inflateRawSync(data, { maxOutputLength: limit + 1 });
   } catch (err) {
-    if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ExtractionError('TOO_LARGE', `${entry.name} inflates to more than ${Math.round(limit / 1_048_576)} MiB (a zip bomb?)`);
-    }
+    if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw inflatesPast(entry, limit);
     throw corrupt(`${entry.name} does not inflate: ${(err as Error).message}`);
   }
-  if (out.length > limit) throw new ExtractionError('TOO_LARGE', `${entry.name} inflates to more than ${Math.round(limit / 1_048_576)} MiB (a zip bomb?)`);
+  if (out.length > limit) throw inflatesPast(entry, limit);
   if (out.length !== entry.size) throw corrupt(`${entry.name} inflates to ${out.length} bytes, not the ${entry.size} its header says`);
   return out;
 }
