@@ -4,6 +4,7 @@ import { csvHeader, csvRows, formatNumber, toCsv } from '../src/export/csv.ts';
 import { toJson } from '../src/export/json.ts';
 import { toJsonLine } from '../src/export/jsonl.ts';
 import { RecordSchema, type ReportRecord } from '../src/model/record.ts';
+import { parseCsv as parseStrictCsv } from './helpers/cli.ts';
 
 const NP = 'applications.new_received.natural_person';
 const FEES = 'active.art20_8.admin_fees.amount_10k_yuan';
@@ -51,26 +52,8 @@ const failedRecord = (): ReportRecord =>
     error: { code: 'ENCRYPTED', message: 'password protected' },
   });
 
-/** A small RFC 4180 reader, to check that what we write reads back cell for cell. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('last line not terminated by CRLF');
-  return rows;
-}
+/** What we write, read back cell for cell by a strict RFC 4180 reader (CRLF line ends only). */
+const parseCsv = (text: string) => parseStrictCsv(text, { crlfOnly: true });
 
 /** The wide table as objects keyed by the id header (BOM stripped). */
 function wideTable(csv: string): Record<string, string>[] {

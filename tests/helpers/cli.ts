@@ -155,8 +155,12 @@ export function jsonLines<T = Record<string, unknown>>(text: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-/** RFC 4180 CSV (quoted cells with "" escapes, CRLF or LF line ends) into rows of cells. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV (quoted cells with "" escapes) into rows of cells. Rows end at CRLF or LF; with
+ * `crlfOnly`, only CRLF ends a row (a lone CR or LF is part of the cell) and the last row must end
+ * with one, as RFC 4180 writers do.
+ */
+export function parseCsv(text: string, { crlfOnly = false } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -173,7 +177,7 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(cell);
       cell = '';
-    } else if (c === '\n' || c === '\r') {
+    } else if (crlfOnly ? c === '\r' && text[i + 1] === '\n' : c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
@@ -182,6 +186,7 @@ export function parseCsv(text: string): string[][] {
     } else cell += c;
   }
   if (cell !== '' || row.length > 0) {
+    if (crlfOnly) throw new Error('last line not terminated by CRLF');
     row.push(cell);
     rows.push(row);
   }
