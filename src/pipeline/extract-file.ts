@@ -3,7 +3,7 @@
  * normalizer, and turns every failure into a record with an error code: a bad file never stops a
  * batch.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extractDocx } from '../extract/docx.ts';
 import { ExtractionError } from '../extract/errors.ts';
 import { extractHtml } from '../extract/html.ts';
@@ -14,7 +14,7 @@ import { zipEntries } from '../extract/zip.ts';
 import type { ExtractedDocument } from '../model/document.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
 import { normalize } from '../normalize/index.ts';
-import { failedRecord, recordFormat, sha256Of, sha256OfFile, DEFAULT_MAX_BYTES, type ExtractOptions } from './records.ts';
+import { failedFileRecord, failedRecord, recordFormat, sha256Of, DEFAULT_MAX_BYTES, type ExtractOptions } from './records.ts';
 
 /** Why a format cannot be read, for the formats that have no extractor. */
 const UNSUPPORTED: Partial<Record<SniffedFormat, [ErrorCode, string]>> = {
@@ -76,8 +76,7 @@ export async function extractFile(path: string, displayPath = path, options: Ext
     const info = await stat(path);
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (info.size > max) {
-      const format = recordFormat(sniffFormat(await readHead(path)));
-      return failedRecord(displayPath, await sha256OfFile(path), format, 'TOO_LARGE', `the file is ${megabytes(info.size)} MB, more than the ${megabytes(max)} MB allowed (--max-size)`);
+      return failedFileRecord(path, displayPath, 'TOO_LARGE', `the file is ${megabytes(info.size)} MB, more than the ${megabytes(max)} MB allowed (--max-size)`);
     }
     return extractBytes(await readFile(path), displayPath, options);
   } catch (err) {
@@ -85,16 +84,6 @@ export async function extractFile(path: string, displayPath = path, options: Ext
   }
 }
 
-/** The first bytes of a file: enough to tell its format. */
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 function megabytes(bytes: number): string {
   return (bytes / 1_048_576).toFixed(bytes < 1_048_576 ? 2 : 0);

@@ -4,12 +4,10 @@
  * run uses one core). A worker that runs past the per-file timeout or out of its memory limit is
  * replaced, and its file gets a failed record (TIMEOUT, TOO_LARGE); the batch goes on.
  */
-import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { sniffFormat } from '../extract/sniff.ts';
 import type { ErrorCode } from '../model/record.ts';
-import { failedRecord, recordFormat, sha256Of, type ExtractOptions } from './records.ts';
+import { failedFileRecord, failedRecord, sha256Of, type ExtractOptions } from './records.ts';
 import { toRecordText, type RecordText } from './record-text.ts';
 
 export interface PoolOptions {
@@ -153,18 +151,17 @@ export class ExtractionPool {
   private fail(slot: Slot, code: 'TIMEOUT' | 'TOO_LARGE' | 'INTERNAL', message: string): void {
     const task = this.release(slot);
     this.replace(slot);
-    if (task) task.resolve(recordOfLostFile(task, code, message));
+    if (task) void recordOfLostFile(task, code, message).then(task.resolve);
     this.dispatch();
   }
 }
 
 /** The record of a file whose worker was lost: hash and format read here, from the bytes. */
-function recordOfLostFile(task: Task, code: ErrorCode, message: string): RecordText {
-  let bytes = new Uint8Array();
+async function recordOfLostFile(task: Task, code: ErrorCode, message: string): Promise<RecordText> {
   try {
-    bytes = readFileSync(task.path);
+    return toRecordText(await failedFileRecord(task.path, task.displayPath, code, message));
   } catch {
     // unreadable now: the hash of nothing says so
+    return toRecordText(failedRecord(task.displayPath, sha256Of(new Uint8Array()), 'unknown', code, message));
   }
-  return toRecordText(failedRecord(task.displayPath, sha256Of(bytes), recordFormat(sniffFormat(bytes)), code, message));
 }

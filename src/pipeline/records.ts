@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { SniffedFormat } from '../extract/sniff.ts';
+import { open } from 'node:fs/promises';
+import { sniffFormat, type SniffedFormat } from '../extract/sniff.ts';
 import type { ErrorCode, ReportRecord } from '../model/record.ts';
 import { EXTRACTOR } from '../version.ts';
 
@@ -44,6 +45,26 @@ export function failedRecord(path: string, sha256: string, format: RecordFormat,
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The first bytes of a file: enough to tell its format. */
+export async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The failed record of a file that is not read whole (too large, or its worker was lost): the
+ * hash streamed, the format told by its first bytes.
+ */
+export async function failedFileRecord(path: string, displayPath: string, code: ErrorCode, message: string): Promise<ReportRecord> {
+  const format = recordFormat(sniffFormat(await readHead(path)));
+  return failedRecord(displayPath, await sha256OfFile(path), format, code, message);
 }
 
 /** sha256 of a file too large to be read whole: streamed. */
