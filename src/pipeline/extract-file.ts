@@ -49,25 +49,26 @@ async function documentOf(bytes: Buffer, format: SniffedFormat, options: Extract
 export async function extractBytes(bytes: Buffer, displayPath: string, options: ExtractOptions = {}): Promise<ReportRecord> {
   const sha256 = sha256Of(bytes);
   const format = sniffFormat(bytes);
+  const sourceFormat = recordFormat(format);
   const unsupported = UNSUPPORTED[format];
   if (unsupported) {
     // A zip that cannot even be opened is damaged rather than of another kind.
     if (format === 'zip' && !zipOpens(bytes)) return failedRecord(displayPath, sha256, 'unknown', 'CORRUPT', 'a damaged zip archive (a .docx that cannot be opened)');
-    return failedRecord(displayPath, sha256, recordFormat(format), ...unsupported);
+    return failedRecord(displayPath, sha256, sourceFormat, ...unsupported);
   }
   try {
     const doc = await documentOf(bytes, format, options);
     const record = normalize(doc, { path: displayPath, sha256 });
     if (doc.incomplete && record.status === 'not_a_report') {
-      return failedRecord(displayPath, sha256, recordFormat(format), 'CORRUPT', `${doc.incomplete}; what could be read holds no report tables`);
+      return failedRecord(displayPath, sha256, sourceFormat, 'CORRUPT', `${doc.incomplete}; what could be read holds no report tables`);
     }
     return record;
   } catch (err) {
-    if (err instanceof ExtractionError) return failedRecord(displayPath, sha256, recordFormat(format), err.code, err.message);
+    if (err instanceof ExtractionError) return failedRecord(displayPath, sha256, sourceFormat, err.code, err.message);
     if (err instanceof RangeError && /call stack/iu.test(err.message)) {
-      return failedRecord(displayPath, sha256, recordFormat(format), 'CORRUPT', 'the document is nested too deeply to be read');
+      return failedRecord(displayPath, sha256, sourceFormat, 'CORRUPT', 'the document is nested too deeply to be read');
     }
-    return failedRecord(displayPath, sha256, recordFormat(format), 'INTERNAL', `extraction failed: ${(err as Error).message ?? String(err)}`);
+    return failedRecord(displayPath, sha256, sourceFormat, 'INTERNAL', `extraction failed: ${(err as Error).message ?? String(err)}`);
   }
 }
 
@@ -83,7 +84,6 @@ export async function extractFile(path: string, displayPath = path, options: Ext
     return failedRecord(displayPath, sha256Of(new Uint8Array()), 'unknown', 'UNREADABLE', `cannot read the file: ${(err as Error).message}`);
   }
 }
-
 
 function megabytes(bytes: number): string {
   return (bytes / 1_048_576).toFixed(bytes < 1_048_576 ? 2 : 0);

@@ -13,7 +13,6 @@ import { fontPrograms } from './pdfjs.ts';
 import { readPage } from './page-content.ts';
 import { layoutPage, type PageLayout, type PdfLine, type PdfTable } from './page-layout.ts';
 
-
 export interface PdfOptions {
   password?: string;
 }
