@@ -89,12 +89,19 @@ export class Fetcher {
 
   constructor(private readonly options: FetchOptions) {}
 
-  /** Waits for the host's politeness delay: request starts are spaced by delayMs. */
+  /**
+   * Waits for the host's politeness delay: request starts are spaced by delayMs. The slot is taken
+   * before waiting (requests to a host may wait side by side), and pushed back if the wait ended
+   * late: a busy event loop can fire the timer well after its time, and the next request must then
+   * still come a whole delay after this one.
+   */
   private async spaced(host: string): Promise<void> {
     const now = Date.now();
     const at = Math.max(now, this.nextStart.get(host) ?? 0);
     this.nextStart.set(host, at + this.options.delayMs);
     if (at > now) await sleep(at - now);
+    const started = Date.now();
+    if (started > at) this.nextStart.set(host, Math.max(this.nextStart.get(host)!, started + this.options.delayMs));
   }
 
   /** `url` as it was listed; the result's `url` is where the redirects (if any) ended. */

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../scripts/lib/truth.ts';
 
 export const BIN = join(REPO_ROOT, 'bin', 'nianbao');
@@ -83,10 +84,10 @@ export function killAll(): void {
   running.clear();
 }
 
-/** Starts `nianbao args…` from the repo root. */
-export function start(args: string[], options: { timeoutMs?: number } = {}): Running {
+/** Starts `nianbao args…` from the repo root (`nodeArgs` go to node, before the script). */
+export function start(args: string[], options: { timeoutMs?: number; nodeArgs?: string[] } = {}): Running {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   running.add(child);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -145,6 +146,14 @@ export function start(args: string[], options: { timeoutMs?: number } = {}): Run
 /** Runs `nianbao args…` to the end. */
 export function nianbao(args: string[], options: { timeoutMs?: number } = {}): Promise<CliResult> {
   return start(args, options).done;
+}
+
+/** Preloading this (`nodeArgs: FETCH_LOG`) makes the CLI write a line per fetch() call: see fetchStarts. */
+export const FETCH_LOG = ['--import', pathToFileURL(join(REPO_ROOT, 'tests', 'helpers', 'log-fetch-starts.mjs')).href];
+
+/** When the CLI called fetch(), and for what URL, from standard error (with FETCH_LOG preloaded). */
+export function fetchStarts(stderr: string): { ms: number; url: string }[] {
+  return [...stderr.matchAll(/^fetch-start (\d+(?:\.\d+)?) (\S+)$/gmu)].map((m) => ({ ms: Number(m[1]), url: m[2]! }));
 }
 
 /** JSON lines of a string (jsonl output). */
